@@ -1,0 +1,171 @@
+"""The packager: cards become genanki notes with permanent identities, written atomically.
+
+Identity is the contract with every user's review history: a note's GUID is derived from the
+annotation id alone (never from content), so edits, reorders and moves update the note in place.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import sqlite3
+import tempfile
+import time
+import warnings
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import genanki
+
+from .models import Card
+from .notetypes import GUID_NAMESPACE, TEMPLATES_CHANGED_AT, NoteType, note_types
+
+# a cloze number as Anki counts it: {{cN:: with N ≥ 1 (our deletions are never nested or unclosed)
+_CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
+_RESERVED_NAMES = re.compile(r"^(collection|backup-.*)\.apkg$", re.IGNORECASE)
+
+
+class PackageError(Exception):
+    """A package could not be written; the message says why, in the user's terms."""
+
+
+def note_guid(annotation_id: str, kind: str) -> str:
+    """The permanent GUID of the note for an annotation. Never change this."""
+    if kind == "qa":
+        return genanki.guid_for(GUID_NAMESPACE, annotation_id, "qa")
+    return genanki.guid_for(GUID_NAMESPACE, annotation_id)
+
+
+def check_output_path(path: Path) -> None:
+    if path.suffix.lower() != ".apkg":
+        raise PackageError(f"{path}: the output must be an .apkg file")
+    if _RESERVED_NAMES.match(path.name):
+        # Anki treats these names as a whole-collection backup and would replace the collection
+        raise PackageError(f"{path}: Anki would restore a file with this name over your whole collection; "
+                           "choose another name")
+    if not path.parent.is_dir():
+        raise PackageError(f"{path}: the folder {path.parent} does not exist")
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    notes: int
+    cards: int
+
+
+class _TimedNote(genanki.Note):
+    """A note whose `mod` is when its own content last changed, not the build time."""
+
+    def __init__(self, *args, mod: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mod = mod
+
+    def write_to_db(self, cursor, timestamp, deck_id, id_gen):
+        super().write_to_db(cursor, self.mod, deck_id, id_gen)
+
+
+class _TimedModel(genanki.Model):
+    """A note type whose `mod` changes only when its templates do."""
+
+    def to_json(self, timestamp, deck_id):
+        data = super().to_json(timestamp, deck_id)
+        data["mod"] = TEMPLATES_CHANGED_AT
+        return data
+
+
+def _model(note_type: NoteType, css: str) -> genanki.Model:
+    return _TimedModel(
+        note_type.model_id,
+        note_type.name,
+        fields=[{"name": name, "id": field_id} for name, field_id in note_type.fields],
+        templates=[{"name": note_type.template_name, "id": note_type.template_id,
+                    "qfmt": note_type.front, "afmt": note_type.back}],
+        css=css,
+        model_type=genanki.Model.CLOZE if note_type.kind == "cloze" else genanki.Model.FRONT_BACK,
+        sort_field_index=0,
+    )
+
+
+def deck_id(name: str) -> int:
+    # Anki matches decks by name and ignores this id; it only has to be stable and valid
+    return int.from_bytes(genanki.guid_for(GUID_NAMESPACE, "deck", name).encode()[:6], "big") % (1 << 31) + 1
+
+
+def write_package(cards: Sequence[Card], out: Path, deck_name: str,
+                  mods: Mapping[str, int] | None = None, now: float | None = None) -> Written:
+    """Write `cards` to `out` as one deck. `mods` maps a GUID to its note's `mod` (the time its
+    content last changed); a note without one gets `now`. Replaces `out` only when complete."""
+    check_output_path(out)
+    now = time.time() if now is None else now
+    mods = mods or {}
+    from .notetypes import templates
+
+    css = templates()["style.css"]
+    models = {kind: _model(nt, css) for kind, nt in note_types().items()}
+    deck = genanki.Deck(deck_id(deck_name), deck_name)
+    seen: dict[str, str] = {}
+    card_count = 0
+    for position, card in enumerate(cards):
+        guid = note_guid(card.annotation_id, card.kind)
+        if guid in seen:
+            raise PackageError(f"two cards for annotation ^{card.annotation_id} ({seen[guid]} and {card.location})")
+        seen[guid] = str(card.location)
+        note = _note(card, models[card.kind], note_types()[card.kind], guid, mods.get(guid, int(now)), position)
+        card_count += len(note.cards)
+        deck.add_note(note)
+    _write_atomically(genanki.Package(deck), out, now)
+    return Written(path=out, notes=len(cards), cards=card_count)
+
+
+def _note(card: Card, model: genanki.Model, note_type: NoteType, guid: str, mod: int, position: int) -> genanki.Note:
+    unknown = set(card.fields) - set(note_type.field_names)
+    if unknown:
+        raise ValueError(f"fields {sorted(unknown)} are not fields of the {note_type.kind} note type")
+    fields = [card.fields.get(name, "") for name in note_type.field_names]
+    if card.kind == "cloze" and not any(int(n) >= 1 for n in _CLOZE_NUMBER.findall(fields[0])):
+        # genanki would silently emit a note with no card; a planner bug must never do that
+        raise ValueError(f"{card.location}: cloze note for ^{card.annotation_id} has no cloze deletion")
+    # due orders new cards: they come up in the order the reader read them
+    return _TimedNote(model=model, fields=fields, tags=list(card.tags), guid=guid, mod=mod, due=position)
+
+
+def _write_atomically(package: genanki.Package, out: Path, now: float) -> None:
+    """genanki's own writer leaves its database in /tmp and writes in place; this one builds the
+    package beside `out` and renames it over the old one only when it is complete."""
+    handle, partial = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        with tempfile.TemporaryDirectory(prefix="annodeck-") as scratch:
+            db_path = os.path.join(scratch, "collection.anki2")
+            conn = sqlite3.connect(db_path)
+            try:
+                with warnings.catch_warnings():
+                    # our fields are HTML we generated and escaped ourselves
+                    warnings.filterwarnings("ignore", module="genanki")
+                    package.write_to_db(conn.cursor(), now, itertools.count(int(now * 1000)))
+                conn.commit()
+            finally:
+                conn.close()
+            with zipfile.ZipFile(partial, "w") as archive:
+                archive.write(db_path, "collection.anki2")
+                archive.writestr("media", "{}")
+        with open(partial, "rb") as written:
+            os.fsync(written.fileno())
+        os.chmod(partial, 0o666 & ~_umask())  # mkstemp makes it private; a deck is an ordinary file
+        os.replace(partial, out)
+    except BaseException:
+        try:
+            os.unlink(partial)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

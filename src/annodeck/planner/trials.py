@@ -1,0 +1,75 @@
+"""Finding named clinical trials in text: a shipped, extendable list plus a conservative pattern."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def load_names(filename: str) -> tuple[str, ...]:
+    """One name per line from a data file shipped with annodeck; `#` starts a comment line."""
+    text = resources.files("annodeck.data").joinpath(filename).read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class TrialMatch:
+    name: str  # the canonical spelling, as the tag shows it
+    start: int
+    end: int
+
+
+class TrialFinder:
+    """Finds trial names: every listed name, and `<NAME> trial|study` for names not listed.
+
+    Listed names match case-sensitively, with `-` and ` ` interchangeable (ICARIA-MM, ICARIA MM).
+    The pattern accepts only upper-case names of four or more characters that are not common
+    abbreviations (PFS, HR, MM are never trials).
+    """
+
+    def __init__(self, names: Iterable[str], not_trials: Iterable[str] = ()):
+        self._canonical: dict[str, str] = {}
+        alternatives = []
+        for name in sorted(set(names), key=len, reverse=True):
+            self._canonical[_key(name)] = name
+            parts = [re.escape(p) for p in re.split(r"[-\s]+", name)]
+            alternatives.append(r"[-\s]?".join(parts))
+        self._listed = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])") if alternatives else None
+        self._not_trials = frozenset(n.upper() for n in not_trials)
+
+    def find(self, text: str) -> list[TrialMatch]:
+        found: list[TrialMatch] = []
+        if self._listed is not None:
+            for m in self._listed.finditer(text):
+                found.append(TrialMatch(self._canonical[_key(m.group())], m.start(), m.end()))
+        for m in _PATTERN.finditer(text):
+            name = m.group(1)
+            if name.upper() in self._not_trials or _key(name) in self._canonical or len(name) < 4:
+                continue
+            if not any(f.start <= m.start(1) < f.end for f in found):
+                found.append(TrialMatch(name, m.start(1), m.end(1)))
+        return sorted(found, key=lambda f: f.start)
+
+    def names(self, *texts: str) -> list[str]:
+        """The distinct trial names in the texts, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for text in texts:
+            for match in self.find(text):
+                seen.setdefault(match.name, None)
+        return list(seen)
+
+
+# "the IKEMA trial", "Phase 3 ICARIA-MM study": an all-capitals name right before trial/study.
+_PATTERN = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\s+(?:trial|study)\b")
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[-\s]+", "-", name)
+
+
+@lru_cache(maxsize=8)
+def default_finder(extra: tuple[str, ...] = ()) -> TrialFinder:
+    return TrialFinder(load_names("trials.txt") + extra, load_names("not_trials.txt"))

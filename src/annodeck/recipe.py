@@ -1,0 +1,83 @@
+"""Deck recipes: `decks/<name>.toml` says which notes make which deck.
+
+```toml
+deck = "Papers::Myeloma"          # Anki deck name, `::` for subdecks
+sources = ["notes/", "~/vault/papers/*.md"]   # relative to this file; globs and ~ allowed
+output = "myeloma.apkg"           # relative to this file
+trials = ["MY-TRIAL"]             # trial names beyond the shipped list (optional)
+```
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .planner import PlanSettings
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+class RecipeError(Exception):
+    """A recipe that cannot be used; the message names the file, the key and what was expected."""
+
+
+class Recipe(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    deck: str = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+    output: str
+    trials: list[str] = []
+
+    #: the recipe file, which relative paths are resolved against
+    path: Path = Field(default=Path("."), exclude=True)
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def source_paths(self) -> list[str]:
+        """The sources as paths: `~` expanded, relative to the recipe, globs expanded."""
+        paths: list[str] = []
+        for source in self.sources:
+            expanded = os.path.expanduser(source)
+            full = expanded if os.path.isabs(expanded) else os.path.join(self.folder, expanded)
+            matches = sorted(glob.glob(full, recursive=True)) if glob.has_magic(full) else [full]
+            paths.extend(matches)
+        return paths
+
+    def output_path(self) -> Path:
+        out = Path(os.path.expanduser(self.output))
+        return out if out.is_absolute() else self.folder / out
+
+    def settings(self) -> PlanSettings:
+        return PlanSettings(trials=tuple(self.trials))
+
+
+def load_recipe(path: str | os.PathLike) -> Recipe:
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise RecipeError(f"{path}: cannot read the recipe: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise RecipeError(f"{path}: not valid TOML: {error}") from None
+    if "path" in data:
+        raise RecipeError(f"{path}: unknown key 'path'")
+    try:
+        return Recipe(**data, path=path)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]) or "(recipe)"
+        if first["type"] == "extra_forbidden":
+            known = ", ".join(k for k in Recipe.model_fields if k != "path")
+            raise RecipeError(f"{path}: unknown key '{key}' (a recipe has: {known})") from None
+        raise RecipeError(f"{path}: {key}: {first['msg']}") from None
