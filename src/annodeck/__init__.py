@@ -12,7 +12,7 @@ __all__ = ["build", "BuildReport", "__version__"]
 
 def __getattr__(name: str):
     if name in ("build", "BuildReport"):
-        from . import build as _build_module
+        from . import pipeline
 
-        return getattr(_build_module, name)
+        return getattr(pipeline, name)
     raise AttributeError(f"module 'annodeck' has no attribute {name!r}")

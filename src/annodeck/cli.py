@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_build(args) -> int:
-    from .build import DEFAULT_DECK, build
+    from .pipeline import DEFAULT_DECK, build
     from .packager import PackageError
     from .recipe import RecipeError, load_recipe
     from .planner import PlanSettings

@@ -21,7 +21,7 @@ GUID_NAMESPACE = "annodeck"
 #: when templates/ last changed, in epoch seconds (never in the future)
 TEMPLATES_CHANGED_AT = 1795465149
 #: sha256 of the files in templates/ when TEMPLATES_CHANGED_AT was set
-TEMPLATES_DIGEST = "set-by-test"
+TEMPLATES_DIGEST = "b9ca33f4430e6d48ab774bd03f49ab7ba940beea29d554070bcb53f087018ebf"
 
 TEMPLATE_FILES = ("cloze-front.html", "cloze-back.html", "qa-front.html", "qa-back.html", "style.css")
 

@@ -134,7 +134,8 @@ def _parse_block(lines: list[str], block: _Block, path: str) -> _Parsed:
         out.problems.append(Problem(location=Location(file=path, line=line + 1), what=what, severity=severity))
 
     spaced = lines[block.fence].lstrip()[1:2] == " "
-    body = [_unquote(line, spaced) for line in lines[block.start : block.end]]
+    # trailing spaces are formatting (a markdown hard break, which a line break already is)
+    body = [_unquote(line, spaced).rstrip() for line in lines[block.start : block.end]]
     fence = block.fence - block.start
 
     # The JSON: from the fence to the first closing ``` line.

@@ -1,0 +1,94 @@
+"""The command line, driven as a user drives it: a subprocess, its exit code, stdout and stderr."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from annotator_notes import block, note
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def annodeck(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "annodeck", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_build_a_note_into_the_default_package(seed, tmp_path):
+    run = annodeck("build", str(seed), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "annodeck.apkg").is_file()
+    assert "6 cards from 1 file written to annodeck.apkg" in run.stdout
+    assert "no annotation skipped" in run.stdout
+
+
+def test_a_folder_build_reports_problems_and_skips_by_file_and_line_and_passes_other_files_quietly(tmp_path):
+    vault = tmp_path / "vault"
+    (vault / "papers").mkdir(parents=True)
+    (vault / "papers" / "good.md").write_text(note(block("g1", "a fine highlight")))
+    damaged = note(block("d1", "fine"), block("d2", "broken"), block("p1", "", comment="hm", page_note=True))
+    lines = damaged.split("\n")
+    del lines[[i for i, line in enumerate(lines) if line == ">```"][1]]
+    (vault / "papers" / "damaged.md").write_text("\n".join(lines))
+    (vault / "papers" / "ordinary note.md").write_text("# just a note\n")
+    (vault / "papers" / "picture.png").write_bytes(b"\x89PNG\r\n")
+    run = annodeck("build", "vault", "-o", "out.apkg", cwd=tmp_path)
+    assert run.returncode == 0
+    errors = run.stderr.strip().split("\n")
+    damaged_name = str(Path("vault") / "papers" / "damaged.md")
+    assert len(errors) == 2
+    assert any(e.startswith(f"{damaged_name}:") and "closing ```" in e for e in errors)
+    assert any(e.startswith(f"{damaged_name}:") and "^p1" in e and "page note" in e for e in errors)
+    for error in errors:
+        line = int(error.split(":")[1])
+        assert line > 0
+    assert "ordinary note" not in run.stderr and "picture" not in run.stderr
+    assert "2 cards from 2 files written to out.apkg; 2 annotations skipped (1 unreadable block, 1 page note)" \
+        in run.stdout
+
+
+def test_deck_name_and_output(seed, tmp_path):
+    run = annodeck("build", str(seed), "--deck", "Papers::Myeloma", cwd=tmp_path)
+    assert run.returncode == 0
+    assert (tmp_path / "Papers-Myeloma.apkg").is_file()
+
+
+def test_user_mistakes_are_one_line_without_a_traceback(seed, tmp_path):
+    cases = [
+        (("build", "no/such/note.md"), "no/such/note.md: no such file or folder"),
+        (("build", str(seed), "-o", "collection.apkg"), "collection.apkg"),
+        (("build", str(seed), "-o", "missing/deck.apkg"), "does not exist"),
+    ]
+    for args, message in cases:
+        run = annodeck(*args, cwd=tmp_path)
+        assert run.returncode == 2, args
+        assert message in run.stderr
+        assert "Traceback" not in run.stderr and run.stderr.count("\n") == 1
+
+
+def test_nothing_to_build_writes_nothing_and_says_so(tmp_path):
+    (tmp_path / "plain.md").write_text("# no annotations\n")
+    run = annodeck("build", "plain.md", cwd=tmp_path)
+    assert run.returncode == 1
+    assert "nothing written" in run.stdout
+    assert "no annotation blocks found" in run.stderr
+    assert not (tmp_path / "annodeck.apkg").exists()
+
+
+def test_help_is_quick_and_does_not_load_genanki(tmp_path):
+    code = ("import sys\nfrom annodeck.cli import main\n"
+            "try:\n    main(['build', '--help'])\nexcept SystemExit:\n    pass\n"
+            "print('genanki' in sys.modules, 'markdown_it' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert "annodeck build" in run.stdout
+    assert run.stdout.strip().endswith("False False")
+
+
+def test_the_example_recipe_builds(tmp_path):
+    recipe = REPO / "decks" / "example.toml"
+    run = annodeck("build", str(recipe), "-o", str(tmp_path / "example.apkg"), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "example.apkg").is_file()
+    assert run.stderr == ""

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import genanki
+import pytest
+
+from annodeck.models import Card, Location
+from annodeck.notetypes import (
+    CLOZE_FIELDS,
+    QA_FIELDS,
+    TEMPLATES_DIGEST,
+    note_types,
+    templates_digest,
+)
+from annodeck.packager import PackageError, check_output_path, note_guid, write_package
+
+
+def card(annotation_id: str, text: str = "a {{c1::b}} c", kind: str = "cloze") -> Card:
+    fields = {"Text": text, "Id": annotation_id} if kind == "cloze" else {"Front": "Q?", "Back": "A", "Id": annotation_id}
+    return Card(annotation_id=annotation_id, kind=kind, fields=fields, tags=("t",), source_key="k",
+                location=Location(file="n.md", line=1))
+
+
+def test_guids_are_the_permanent_contract():
+    assert note_guid("abc123", "cloze") == genanki.guid_for("annodeck", "abc123")
+    assert note_guid("abc123", "qa") == genanki.guid_for("annodeck", "abc123", "qa")
+    assert note_guid("abc123", "cloze") != note_guid("abc123", "qa")
+
+
+def test_note_type_schema_is_frozen():
+    # Changing any of these breaks every user's updates (anki-import.md §0.3): never edit this test
+    # to make a change pass; plan a migration instead.
+    types = note_types()
+    assert (types["cloze"].model_id, types["qa"].model_id) == (1721324764, 1194786568)
+    assert [name for name, _ in CLOZE_FIELDS] == ["Text", "Comment", "Extra", "Source", "Link", "Id"]
+    assert [name for name, _ in QA_FIELDS] == ["Front", "Back", "Quote", "Comment", "Extra", "Source", "Link", "Id"]
+    assert CLOZE_FIELDS[0][1] == 254163422120051 and QA_FIELDS[0][1] == 379056602850290
+    assert (types["cloze"].template_id, types["qa"].template_id) == (731264459907051, 651004171501220)
+
+
+def test_template_changes_come_with_a_new_note_type_mod():
+    assert templates_digest() == TEMPLATES_DIGEST, (
+        "templates/ changed: set TEMPLATES_CHANGED_AT to now and TEMPLATES_DIGEST to the new digest, "
+        "so that Anki updates the note type in place")
+
+
+@pytest.mark.parametrize("name", ["collection.apkg", "Collection.APKG", "backup-2024.apkg", "deck.zip"])
+def test_dangerous_or_wrong_output_names_are_refused(tmp_path, name):
+    with pytest.raises(PackageError):
+        check_output_path(tmp_path / name)
+
+
+def test_output_in_a_missing_folder_is_refused(tmp_path):
+    with pytest.raises(PackageError, match="does not exist"):
+        check_output_path(tmp_path / "nope" / "deck.apkg")
+
+
+def test_a_failed_write_leaves_the_previous_package_untouched(tmp_path, monkeypatch):
+    out = tmp_path / "deck.apkg"
+    write_package([card("a1")], out, "Deck")
+    good = out.read_bytes()
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(genanki.Package, "write_to_db", fail)
+    with pytest.raises(RuntimeError):
+        write_package([card("a1"), card("a2")], out, "Deck")
+    assert out.read_bytes() == good
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg"]  # no partial file left
+
+
+def test_two_cards_for_one_annotation_are_refused(tmp_path):
+    with pytest.raises(PackageError, match="a1"):
+        write_package([card("a1"), card("a1")], tmp_path / "deck.apkg", "Deck")
+
+
+def test_a_cloze_note_without_a_deletion_is_never_written(tmp_path):
+    with pytest.raises(ValueError, match="no cloze"):
+        write_package([card("a1", text="no deletion here")], tmp_path / "deck.apkg", "Deck")
+    assert not (tmp_path / "deck.apkg").exists()
+
+
+def test_notes_keep_the_mod_they_are_given(tmp_path, anki):
+    from conftest import import_package
+
+    out = tmp_path / "deck.apkg"
+    guid = note_guid("a1", "cloze")
+    write_package([card("a1"), card("a2")], out, "Deck", mods={guid: 1_700_000_000}, now=1_750_000_000)
+    col = anki()
+    import_package(col, out)
+    mods = {col.get_note(n).guid: col.get_note(n).mod for n in col.find_notes("")}
+    assert mods == {guid: 1_700_000_000, note_guid("a2", "cloze"): 1_750_000_000}
