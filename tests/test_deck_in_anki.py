@@ -100,3 +100,18 @@ def test_source_text_cannot_run_as_html_on_a_rendered_card(tmp_path, anki):
     assert "<script" not in shown and "<img" not in shown and "javascript:" not in shown.replace("javascript:alert(3)", "")
     assert not re.search(r"href=\"javascript", shown)
     assert "std&#58;&#58;vector&lt;int&gt;" in shown or "std::vector&lt;int&gt;" in shown
+
+
+def test_the_back_links_to_the_annotation_in_its_obsidian_vault(tmp_path, anki):
+    from annotator_notes import block, note
+
+    vault = tmp_path / "My Vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    (vault / "papers").mkdir()
+    (vault / "papers" / "a paper.md").write_text(note(block("g1", "a highlight")))
+    annodeck.build([vault / "papers"], tmp_path / "deck.apkg")
+    col = anki()
+    import_package(col, tmp_path / "deck.apkg")
+    (note_,) = notes_of(col)
+    answer = note_.cards()[0].answer()
+    assert 'href="obsidian://open?vault=My%20Vault&amp;file=papers%2Fa%20paper.md%23%5Eg1"' in answer
