@@ -66,22 +66,36 @@ def test_whole_corpus_in_one_build(corpus, tmp_path, anki):
     assert report.files == 28
     assert len(report.cards) + len(report.skips) == report.blocks == 717
 
-    highlight_ids = set()
+    highlight_ids, page_note_ids = set(), set()
     for path in corpus.glob("*.md"):
         text, _ = decode(path.read_bytes(), path.name)
-        highlight_ids |= {a.id for a in read_text(text, path.name).annotations if a.kind == "highlight"}
+        for a in read_text(text, path.name).annotations:
+            (highlight_ids if a.kind == "highlight" else page_note_ids).add(a.id)
     assert len(highlight_ids) == 686
 
     col = anki()
     import_package(col, tmp_path / "corpus.apkg")
     notes = notes_of(col)
-    assert {n.guid for n in notes} == {genanki.guid_for("annodeck", i) for i in highlight_ids}
+    by_id = {}
+    for note in notes:
+        by_id.setdefault(note["Id"], []).append(note)
+    # every highlight became exactly one note (a cloze, or a Q/A when its comment asks a question)
+    assert highlight_ids <= set(by_id)
+    assert set(by_id) - highlight_ids <= page_note_ids
+    for annotation_id, found in by_id.items():
+        (note,) = found
+        assert note.guid in (genanki.guid_for("annodeck", annotation_id),
+                             genanki.guid_for("annodeck", annotation_id, "qa"))
     assert col.get_empty_cards().notes == []
     for note in notes:
-        numbers = note.cloze_numbers_in_fields()
-        assert numbers, note["Id"]
-        # the package holds exactly the cards Anki itself would generate for the note
-        assert sorted(card.ord + 1 for card in note.cards()) == sorted(numbers), note["Id"]
+        cards = note.cards()
+        if note.note_type()["type"] == 1:  # cloze
+            numbers = note.cloze_numbers_in_fields()
+            assert numbers, note["Id"]
+            # the package holds exactly the cards Anki itself would generate for the note
+            assert sorted(card.ord + 1 for card in cards) == sorted(numbers), note["Id"]
+        else:
+            assert len(cards) == 1 and note["Front"].strip()
         assert all(len(tag) <= 60 for tag in note.tags)
 
 

@@ -13,9 +13,10 @@ from pydantic import BaseModel, ConfigDict
 
 from ..models import Annotation, Card, Skip, SourceDocument
 from ..render import escape, render_markdown, safe_link
-from .cloze import cloze_html
+from .cloze import cloze_html, strip_marks
+from .questions import Question, find_question
 from .source import SourceInfo, describe
-from .tags import TagContext, prose_tags, tags_for
+from .tags import TagContext, forced_kind, prose_tags, tags_for
 from .trials import TrialFinder, default_finder
 
 __all__ = ["PlanSettings", "Planner"]
@@ -39,25 +40,49 @@ class Planner:
         if annotation.kind == "reply":
             parent = annotation.references[-1]
             return self._skip(annotation, "reply", f"a reply to ^{parent}; replies are not made into cards")
-        if annotation.kind == "page_note" or not annotation.highlight.strip():
-            return self._skip(annotation, "page note", "a page note (no highlighted text), so there is nothing to cloze")
-        return self._cloze(annotation)
-
-    def _cloze(self, annotation: Annotation) -> Card:
-        info = _describe(annotation.source)
-        trials = tuple(self.trials.names(info.title, annotation.highlight, annotation.comment))
+        forced = forced_kind(annotation)
+        if forced == "skip":
+            return self._skip(annotation, "marked skip", "tagged #anki/skip")
+        has_highlight = annotation.kind == "highlight" and bool(annotation.highlight.strip())
+        question = find_question(annotation.comment) if forced != "cloze" else None
+        if question is not None:
+            return self._card(annotation, "qa", self._qa_fields(annotation, question))
+        if not has_highlight:
+            return self._skip(annotation, "page note",
+                              "a page note (no highlighted text) whose comment asks no question")
+        if forced == "qa" and annotation.comment.strip():
+            # the highlight is the prompt and the reader's comment the answer
+            return self._card(annotation, "qa", {"Front": escape(strip_marks(annotation.highlight)[0]),
+                                                 "Back": render_markdown(annotation.comment)})
         context = (annotation.quote.prefix, annotation.quote.suffix) if annotation.quote else ("", "")
-        fields = {
+        return self._card(annotation, "cloze", {
             "Text": cloze_html(annotation.highlight, self.trials, context),
             "Comment": render_markdown(annotation.comment),
+        })
+
+    @staticmethod
+    def _qa_fields(annotation: Annotation, question: Question) -> dict[str, str]:
+        quote = strip_marks(annotation.highlight)[0] if annotation.kind == "highlight" else ""
+        return {
+            "Front": render_markdown(question.question),
+            "Back": render_markdown(question.answer),
+            "Quote": escape(quote),
+            "Comment": render_markdown(question.rest),
+        }
+
+    def _card(self, annotation: Annotation, kind: str, fields: dict[str, str]) -> Card:
+        """The card, with what every card of either kind shows: extra, source, link and id."""
+        info = _describe(annotation.source)
+        trials = tuple(self.trials.names(info.title, annotation.highlight, annotation.comment))
+        fields.update({
             "Extra": "".join(f"<p>{escape(p)}</p>" for p in prose_tags(annotation)),
             "Source": source_html(info, trials),
             "Link": link_html(annotation),
             "Id": escape(annotation.id),
-        }
+        })
         return Card(
             annotation_id=annotation.id,
-            kind="cloze",
+            kind=kind,
             fields=fields,
             tags=tags_for(annotation, TagContext(paper_key=info.key, trials=trials)),
             source_key=info.key,

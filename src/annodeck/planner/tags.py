@@ -53,9 +53,22 @@ def trial_tags(annotation: Annotation, context: TagContext) -> Iterable[str]:
         yield f"trial::{anki_tag(name)}"
 
 
+#: tags that steer annodeck rather than describe the card: `#anki/qa`, `#anki/cloze`, `#anki/skip`
+CONTROL_TAGS = {"anki/qa": "qa", "anki/cloze": "cloze", "anki/skip": "skip"}
+
+
+def forced_kind(annotation: Annotation) -> str | None:
+    """The kind the reader asked for with a control tag ("qa", "cloze" or "skip"), if any."""
+    kinds = {CONTROL_TAGS[t.lower()] for t in annotation.tags if t.lower() in CONTROL_TAGS}
+    for kind in ("skip", "qa", "cloze"):  # skip wins: the reader said not to study this
+        if kind in kinds:
+            return kind
+    return None
+
+
 def reader_tags(annotation: Annotation, context: TagContext) -> Iterable[str]:
     for tag in annotation.tags:
-        if not is_prose(tag):
+        if not is_prose(tag) and tag.lower() not in CONTROL_TAGS:
             yield anki_tag(tag)
 
 
