@@ -45,7 +45,7 @@ def test_a_folder_build_reports_problems_and_skips_by_file_and_line_and_passes_o
         line = int(error.split(":")[1])
         assert line > 0
     assert "ordinary note" not in run.stderr and "picture" not in run.stderr
-    assert "2 cards from 2 files written to out.apkg; 2 annotations skipped (1 unreadable block, 1 page note)" \
+    assert "2 cards from 2 files written to out.apkg (2 new); 2 annotations skipped (1 unreadable block, 1 page note)" \
         in run.stdout
 
 

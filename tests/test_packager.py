@@ -11,13 +11,21 @@ from annodeck.notetypes import (
     note_types,
     templates_digest,
 )
-from annodeck.packager import PackageError, check_output_path, note_guid, write_package
+from annodeck.packager import (
+    PackagedNote,
+    PackageError,
+    check_output_path,
+    note_guid,
+    notes_from_cards,
+    write_package,
+)
 
 
-def card(annotation_id: str, text: str = "a {{c1::b}} c", kind: str = "cloze") -> Card:
-    fields = {"Text": text, "Id": annotation_id} if kind == "cloze" else {"Front": "Q?", "Back": "A", "Id": annotation_id}
-    return Card(annotation_id=annotation_id, kind=kind, fields=fields, tags=("t",), source_key="k",
-                location=Location(file="n.md", line=1))
+def note(annotation_id: str, text: str = "a {{c1::b}} c", mod: int = 1_750_000_000) -> PackagedNote:
+    card = Card(annotation_id=annotation_id, kind="cloze", fields={"Text": text, "Id": annotation_id},
+                tags=("t",), source_key="k", location=Location(file="n.md", line=1))
+    (packaged,) = notes_from_cards([card], mod)
+    return packaged
 
 
 def test_guids_are_the_permanent_contract():
@@ -56,7 +64,7 @@ def test_output_in_a_missing_folder_is_refused(tmp_path):
 
 def test_a_failed_write_leaves_the_previous_package_untouched(tmp_path, monkeypatch):
     out = tmp_path / "deck.apkg"
-    write_package([card("a1")], out, "Deck")
+    write_package([note("a1")], out, "Deck")
     good = out.read_bytes()
 
     def fail(*args, **kwargs):
@@ -64,19 +72,19 @@ def test_a_failed_write_leaves_the_previous_package_untouched(tmp_path, monkeypa
 
     monkeypatch.setattr(genanki.Package, "write_to_db", fail)
     with pytest.raises(RuntimeError):
-        write_package([card("a1"), card("a2")], out, "Deck")
+        write_package([note("a1"), note("a2")], out, "Deck")
     assert out.read_bytes() == good
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg"]  # no partial file left
 
 
-def test_two_cards_for_one_annotation_are_refused(tmp_path):
+def test_two_notes_with_one_guid_are_refused(tmp_path):
     with pytest.raises(PackageError, match="a1"):
-        write_package([card("a1"), card("a1")], tmp_path / "deck.apkg", "Deck")
+        write_package([note("a1"), note("a1")], tmp_path / "deck.apkg", "Deck")
 
 
 def test_a_cloze_note_without_a_deletion_is_never_written(tmp_path):
     with pytest.raises(ValueError, match="no cloze"):
-        write_package([card("a1", text="no deletion here")], tmp_path / "deck.apkg", "Deck")
+        write_package([note("a1", text="no deletion here")], tmp_path / "deck.apkg", "Deck")
     assert not (tmp_path / "deck.apkg").exists()
 
 
@@ -85,7 +93,7 @@ def test_notes_keep_the_mod_they_are_given(tmp_path, anki):
 
     out = tmp_path / "deck.apkg"
     guid = note_guid("a1", "cloze")
-    write_package([card("a1"), card("a2")], out, "Deck", mods={guid: 1_700_000_000}, now=1_750_000_000)
+    write_package([note("a1", mod=1_700_000_000), note("a2")], out, "Deck", now=1_760_000_000)
     col = anki()
     import_package(col, out)
     mods = {col.get_note(n).guid: col.get_note(n).mod for n in col.find_notes("")}

@@ -6,6 +6,7 @@ Imports are lazy so that `annodeck --help` starts at once and never loads genank
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ examples:
   annodeck build vault/papers -o papers.apkg    every Annotator note in a folder
   annodeck build notes/ --deck "Papers::Myeloma"
   annodeck build decks/example.toml             a deck recipe
+  annodeck build notes/ --dry-run --json        what a rebuild would change, as JSON
 """
 
 
@@ -55,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="where to write the package (default: <deck name>.apkg here)")
     build.add_argument("--deck", metavar="NAME", help='the Anki deck name, "::" for subdecks (default: annodeck)')
     build.add_argument("-q", "--quiet", action="store_true", help="print problems only, no summary")
+    build.add_argument("--json", action="store_true",
+                       help="print the report (changes per source, skips, problems) as one JSON document")
+    build.add_argument("-n", "--dry-run", action="store_true", help="write nothing; report what a build would do")
     build.set_defaults(run=_run_build)
     return parser
 
@@ -74,15 +79,17 @@ def _run_build(args) -> int:
         else:
             paths, deck, settings = args.paths, args.deck or DEFAULT_DECK, PlanSettings()
             output = Path(args.output) if args.output else Path(default_output_name(deck))
-        report = build(paths, output, deck=deck, settings=settings)
+        report = build(paths, output, deck=deck, settings=settings, dry_run=args.dry_run)
     except (SourceError, PackageError, RecipeError) as error:
         print(f"annodeck: {error}", file=sys.stderr)
         return 2
     for line in [*report.problems, *report.skips]:
         print(line, file=sys.stderr)
-    if not args.quiet or not report.written:
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    elif not args.quiet or not (report.written or report.dry_run):
         print(report.summary())
-    return 0 if report.written else 1
+    return 0 if report.written or (report.dry_run and report.changes) else 1
 
 
 def default_output_name(deck: str) -> str:

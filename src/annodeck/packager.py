@@ -14,7 +14,7 @@ import tempfile
 import time
 import warnings
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,42 +95,56 @@ def deck_id(name: str) -> int:
     return int.from_bytes(genanki.guid_for(GUID_NAMESPACE, "deck", name).encode()[:6], "big") % (1 << 31) + 1
 
 
-def write_package(cards: Sequence[Card], out: Path, deck_name: str,
-                  mods: Mapping[str, int] | None = None, now: float | None = None) -> Written:
-    """Write `cards` to `out` as one deck. `mods` maps a GUID to its note's `mod` (the time its
-    content last changed); a note without one gets `now`. Replaces `out` only when complete."""
+@dataclass(frozen=True)
+class PackagedNote:
+    """One note as it goes into the package: fields in the note type's order, and its `mod`."""
+
+    guid: str
+    kind: str
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    #: when the note's content last changed (epoch seconds): Anki updates only if this is newer
+    mod: int
+
+
+def notes_from_cards(cards: Sequence[Card], mod: int) -> list[PackagedNote]:
+    """Cards as notes that all carry one `mod` (a first build, with nothing to compare against)."""
+    return [PackagedNote(guid=note_guid(c.annotation_id, c.kind), kind=c.kind, tags=c.tags, mod=mod,
+                         fields=tuple(c.fields.get(n, "") for n in note_types()[c.kind].field_names))
+            for c in cards]
+
+
+def write_package(notes: Sequence[PackagedNote], out: Path, deck_name: str, now: float | None = None) -> Written:
+    """Write `notes` to `out` as one deck, replacing `out` only when the package is complete."""
     check_output_path(out)
     now = time.time() if now is None else now
-    mods = mods or {}
     from .notetypes import templates
 
     css = templates()["style.css"]
     models = {kind: _model(nt, css) for kind, nt in note_types().items()}
     deck = genanki.Deck(deck_id(deck_name), deck_name)
-    seen: dict[str, str] = {}
+    seen: set[str] = set()
     card_count = 0
-    for position, card in enumerate(cards):
-        guid = note_guid(card.annotation_id, card.kind)
-        if guid in seen:
-            raise PackageError(f"two cards for annotation ^{card.annotation_id} ({seen[guid]} and {card.location})")
-        seen[guid] = str(card.location)
-        note = _note(card, models[card.kind], note_types()[card.kind], guid, mods.get(guid, int(now)), position)
-        card_count += len(note.cards)
-        deck.add_note(note)
+    for position, note in enumerate(notes):
+        if note.guid in seen:
+            raise PackageError(f"two notes with the GUID {note.guid} (fields {note.fields[-1]!r})")
+        seen.add(note.guid)
+        genanki_note = _note(note, models[note.kind], position)
+        card_count += len(genanki_note.cards)
+        deck.add_note(genanki_note)
     _write_atomically(genanki.Package(deck), out, now)
-    return Written(path=out, notes=len(cards), cards=card_count)
+    return Written(path=out, notes=len(notes), cards=card_count)
 
 
-def _note(card: Card, model: genanki.Model, note_type: NoteType, guid: str, mod: int, position: int) -> genanki.Note:
-    unknown = set(card.fields) - set(note_type.field_names)
-    if unknown:
-        raise ValueError(f"fields {sorted(unknown)} are not fields of the {note_type.kind} note type")
-    fields = [card.fields.get(name, "") for name in note_type.field_names]
-    if card.kind == "cloze" and not any(int(n) >= 1 for n in _CLOZE_NUMBER.findall(fields[0])):
+def _note(note: PackagedNote, model: genanki.Model, position: int) -> genanki.Note:
+    if len(note.fields) != len(model.fields):
+        raise ValueError(f"note {note.guid} has {len(note.fields)} fields; its note type has {len(model.fields)}")
+    if note.kind == "cloze" and not any(int(n) >= 1 for n in _CLOZE_NUMBER.findall(note.fields[0])):
         # genanki would silently emit a note with no card; a planner bug must never do that
-        raise ValueError(f"{card.location}: cloze note for ^{card.annotation_id} has no cloze deletion")
+        raise ValueError(f"cloze note for {note.fields[-1]!r} has no cloze deletion")
     # due orders new cards: they come up in the order the reader read them
-    return _TimedNote(model=model, fields=fields, tags=list(card.tags), guid=guid, mod=mod, due=position)
+    return _TimedNote(model=model, fields=list(note.fields), tags=list(note.tags), guid=note.guid,
+                      mod=note.mod, due=position)
 
 
 def _write_atomically(package: genanki.Package, out: Path, now: float) -> None:

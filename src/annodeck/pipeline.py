@@ -6,12 +6,13 @@ Every annotation block found is accounted for: it becomes a card, or a skip with
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .models import Annotation, Card, Problem, Severity, Skip
+from .models import Annotation, Card, Location, Problem, Severity, Skip
 from .planner import PlanSettings, Planner
 from .sources import discover, read_found
 
@@ -22,27 +23,89 @@ DEFAULT_DECK = "annodeck"
 class BuildReport:
     output: Path
     deck: str
+    dry_run: bool = False
     files: int = 0
     blocks: int = 0
     cards: list[Card] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: what happened to each note of the package (resync.Change), removed notes included
+    changes: list = field(default_factory=list)
+    #: whether an earlier package was there to compare with
+    rebuilt: bool = False
     written: bool = False
 
     def skip_counts(self) -> Counter:
         return Counter(skip.category for skip in self.skips)
 
+    def change_counts(self, source: str | None = None) -> Counter:
+        return Counter(c.status for c in self.changes if source is None or c.source == source)
+
+    def sources(self) -> list[str]:
+        return sorted({c.source for c in self.changes})
+
     def summary(self) -> str:
-        files = f"{self.files} file" + ("" if self.files == 1 else "s")
-        cards = f"{len(self.cards)} card" + ("" if len(self.cards) == 1 else "s")
-        head = f"{cards} from {files}"
-        head += f" written to {self.output}" if self.written else " (nothing written)"
+        """A few lines: what was made and written, what changed per source, what was skipped."""
+        files = _count(self.files, "file")
+        head = f"{_count(len(self.cards), 'card')} from {files}"
+        if self.written:
+            head += f" written to {self.output}"
+        elif self.dry_run:
+            head += f" (dry run: {self.output} not written)"
+        else:
+            head += " (nothing written)"
+        head += f" ({_statuses(self.change_counts())})" if self.changes else ""
         counts = self.skip_counts()
-        if not counts:
-            return f"{head}; no annotation skipped"
-        why = ", ".join(f"{n} {_plural(category, n)}" for category, n in counts.most_common())
-        skipped = sum(counts.values())
-        return f"{head}; {skipped} annotation{'' if skipped == 1 else 's'} skipped ({why})"
+        if counts:
+            why = ", ".join(f"{n} {_plural(category, n)}" for category, n in counts.most_common())
+            head += f"; {_count(sum(counts.values()), 'annotation')} skipped ({why})"
+        else:
+            head += "; no annotation skipped"
+        lines = [head]
+        if self.rebuilt:
+            for source in self.sources():
+                counts = self.change_counts(source)
+                if counts["new"] or counts["updated"] or counts["removed"]:
+                    lines.append(f"  {source or '(unknown source)'}: {_statuses(counts)}")
+        return "\n".join(lines)
+
+    def as_json(self) -> dict:
+        """The report as one JSON document (for `--json`)."""
+        return {
+            "output": str(self.output),
+            "deck": self.deck,
+            "written": self.written,
+            "dry_run": self.dry_run,
+            "files": self.files,
+            "blocks": self.blocks,
+            "cards": len(self.cards),
+            "skipped": len(self.skips),
+            "changes": {status: self.change_counts()[status] for status in _STATUSES},
+            "sources": [
+                {"source": source, **{s: self.change_counts(source)[s] for s in _STATUSES}}
+                for source in self.sources()
+            ],
+            "skips": [
+                {"file": s.location.file, "line": s.location.line, "id": s.annotation_id,
+                 "category": s.category, "reason": s.reason}
+                for s in self.skips
+            ],
+            "problems": [
+                {"file": p.location.file, "line": p.location.line, "severity": p.severity.value, "what": p.what}
+                for p in self.problems
+            ],
+        }
+
+
+_STATUSES = ("new", "updated", "unchanged", "removed")
+
+
+def _statuses(counts: Counter) -> str:
+    return ", ".join(f"{counts[s]} {s}" for s in _STATUSES if counts[s]) or "no notes"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {_plural(noun, n)}"
 
 
 def _plural(noun: str, n: int) -> str:
@@ -53,31 +116,58 @@ def _plural(noun: str, n: int) -> str:
 
 def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck: str = DEFAULT_DECK,
           settings: PlanSettings = PlanSettings(), dry_run: bool = False) -> BuildReport:
-    """Read the notes under `paths`, plan their cards and write them to `output` as `deck`."""
+    """Read the notes under `paths`, plan their cards and write them to `output` as `deck`.
+
+    When `output` holds an earlier package, notes keep their identity and unchanged notes their
+    `mod`; annotations that disappeared are carried once more, tagged `annodeck::removed`.
+    """
     from .packager import check_output_path, write_package
+    from .previous import PreviousPackageError, read_previous
+    from .resync import resync
 
     output = Path(output)
     check_output_path(output)
-    report = BuildReport(output=output, deck=deck)
-    annotations = _read_all(paths, report)
+    report = BuildReport(output=output, deck=deck, dry_run=dry_run)
+    now = int(time.time())
+    annotations, saved_at = _read_all(paths, report)
     planner = Planner(settings)
     for annotation in _unique_ids(annotations, report):
         planned = planner.plan(annotation)
         (report.cards if isinstance(planned, Card) else report.skips).append(planned)
-    if report.cards and not dry_run:
-        write_package(report.cards, output, deck)
+
+    try:
+        previous = read_previous(output)
+    except PreviousPackageError as error:
+        previous = {}
+        report.problems.append(Problem(location=Location(file=str(output)), severity=Severity.WARNING,
+                                       what=f"{error}; every note is written as changed"))
+    report.rebuilt = bool(previous)
+
+    def changed_at(card: Card) -> int:
+        # when the note's file was last saved: the latest its content can have changed
+        return min(saved_at.get(card.location.file, now), now)
+
+    removed_at = min(max(saved_at.values(), default=now), now)
+    notes, report.changes = resync(report.cards, previous, changed_at, removed_at)
+    if notes and not dry_run:
+        write_package(notes, output, deck, now)
         report.written = True
     return report
 
 
-def _read_all(paths, report: BuildReport) -> list[Annotation]:
+def _read_all(paths, report: BuildReport) -> tuple[list[Annotation], dict[str, int]]:
     annotations: list[Annotation] = []
+    saved_at: dict[str, int] = {}
     for item in discover(paths):
         result, problems = read_found(item)
         if result is not None:
             report.files += 1
             report.blocks += result.blocks
             annotations.extend(result.annotations)
+            try:
+                saved_at[item.display] = int(item.path.stat().st_mtime)
+            except OSError:
+                pass
         for problem in problems:
             if result is not None and problem.severity is Severity.ERROR:
                 # a block the reader could not use at all is still an annotation the user made
@@ -85,7 +175,7 @@ def _read_all(paths, report: BuildReport) -> list[Annotation]:
                                          reason=problem.what, location=problem.location))
             else:
                 report.problems.append(problem)
-    return annotations
+    return annotations, saved_at
 
 
 def _unique_ids(annotations: Iterable[Annotation], report: BuildReport) -> list[Annotation]:

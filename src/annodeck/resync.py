@@ -1,0 +1,76 @@
+"""Re-syncing: what each note of a rebuild is (new, updated, unchanged, removed) and its `mod`.
+
+Anki updates a note only when the package's `mod` is newer than its own (anki-import.md §0).
+So a note's `mod` is when its own content last changed:
+- unchanged notes keep their earlier `mod`: the import leaves them alone, and edits the reader
+  made to them in Anki survive;
+- new and changed notes take the time their note file was last saved (never later than now, and
+  always later than their previous `mod`), so the same inputs give the same mods, and a change
+  made in Anki after the file was saved wins over it;
+- a note whose annotation is gone is emitted once more, unchanged but for the tag
+  `annodeck::removed`, so the reader can find it in Anki; the build after that forgets it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .models import Card
+from .notetypes import note_types
+from .packager import PackagedNote, note_guid
+from .previous import REMOVED_TAG, PreviousNote
+
+STATUSES = ("new", "updated", "unchanged", "removed")
+
+
+@dataclass(frozen=True)
+class Change:
+    guid: str
+    annotation_id: str
+    #: the source's key (the `paper::` tag without its prefix), or "" when unknown
+    source: str
+    status: str
+
+
+def resync(cards: Sequence[Card], previous: Mapping[str, PreviousNote],
+           changed_at: Callable[[Card], int], removed_at: int) -> tuple[list[PackagedNote], list[Change]]:
+    """The notes to write and what happened to each, given the previous package's notes."""
+    notes: list[PackagedNote] = []
+    changes: list[Change] = []
+    current: set[str] = set()
+    for card in cards:
+        guid = note_guid(card.annotation_id, card.kind)
+        current.add(guid)
+        fields = tuple(card.fields.get(name, "") for name in note_types()[card.kind].field_names)
+        old = previous.get(guid)
+        if old is None:
+            status, mod = "new", changed_at(card)
+        elif old.fields == fields and _same_tags(old.tags, card.tags):
+            status, mod = "unchanged", old.mod
+        else:
+            status, mod = "updated", max(changed_at(card), old.mod + 1)
+        notes.append(PackagedNote(guid=guid, kind=card.kind, fields=fields, tags=card.tags, mod=mod))
+        changes.append(Change(guid, card.annotation_id, card.source_key, status))
+    for guid, old in previous.items():
+        if guid in current or old.removed:
+            continue  # still there; or already announced as removed by the build before
+        tags = tuple(t for t in old.tags if t.casefold() != REMOVED_TAG) + (REMOVED_TAG,)
+        notes.append(PackagedNote(guid=guid, kind=old.kind, fields=old.fields, tags=tags,
+                                  mod=max(removed_at, old.mod + 1)))
+        changes.append(Change(guid, _annotation_id(old), _paper(old.tags), "removed"))
+    return notes, changes
+
+
+def _same_tags(old: Sequence[str], new: Sequence[str]) -> bool:
+    # Anki stores tags as a space-separated, unordered set compared without case
+    return sorted(t.casefold() for t in old) == sorted(t.casefold() for t in new)
+
+
+def _annotation_id(old: PreviousNote) -> str:
+    names = note_types()[old.kind].field_names
+    return old.fields[names.index("Id")] if len(old.fields) == len(names) else ""
+
+
+def _paper(tags: Sequence[str]) -> str:
+    return next((t.split("::", 1)[1] for t in tags if t.startswith("paper::")), "")
