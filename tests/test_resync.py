@@ -53,13 +53,19 @@ def guid(i: str, kind: str = "cloze") -> str:
     return genanki.guid_for("annodeck", i) if kind == "cloze" else genanki.guid_for("annodeck", i, "qa")
 
 
-def test_an_unchanged_rebuild_updates_and_adds_nothing(tmp_path, anki):
+def imported_and_reviewed(tmp_path, anki):
+    """The first build of the four blocks, imported into a fresh collection, every card reviewed."""
     source, out = tmp_path / "notes" / "paper.md", tmp_path / "deck.apkg"
     write(source, blocks())
     annodeck.build([source], out)
     col = anki()
     import_package(col, out)
     review_everything(col)
+    return source, out, col
+
+
+def test_an_unchanged_rebuild_updates_and_adds_nothing(tmp_path, anki):
+    source, out, col = imported_and_reviewed(tmp_path, anki)
     before = schedule(col)
     report = annodeck.build([source], out)
     assert report.change_counts() == {"unchanged": 4}
@@ -69,12 +75,7 @@ def test_an_unchanged_rebuild_updates_and_adds_nothing(tmp_path, anki):
 
 
 def test_edit_reorder_delete_updates_in_place_and_keeps_every_review(tmp_path, anki):
-    source, out = tmp_path / "notes" / "paper.md", tmp_path / "deck.apkg"
-    write(source, blocks())
-    annodeck.build([source], out)
-    col = anki()
-    import_package(col, out)
-    review_everything(col)
+    source, out, col = imported_and_reviewed(tmp_path, anki)
     before = schedule(col)
     notes = by_guid(col)
     mods = {g: n.mod for g, n in notes.items()}
@@ -153,12 +154,7 @@ def test_building_from_another_working_directory_changes_nothing(tmp_path):
 
 
 def test_a_question_added_to_a_comment_makes_a_qa_note_and_retires_the_cloze(tmp_path, anki):
-    source, out = tmp_path / "paper.md", tmp_path / "deck.apkg"
-    write(source, blocks())
-    annodeck.build([source], out)
-    col = anki()
-    import_package(col, out)
-    review_everything(col)
+    source, out, col = imported_and_reviewed(tmp_path, anki)
     write(source, blocks({"bb2": "Q: Which translocation did better?\nA: t(4;14)"}))
     report = annodeck.build([source], out)
     assert report.change_counts() == {"new": 1, "unchanged": 3, "removed": 1}
