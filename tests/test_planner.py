@@ -85,7 +85,7 @@ def test_a_highlight_with_nothing_special_is_hidden_whole_inside_its_faded_conte
 
 def test_every_occurrence_of_a_hidden_term_shares_its_number():
     card = plan_one(note(block("a1", "daratumumab plus Kd; later daratumumab again")))
-    assert card.fields["Text"].count("{{c1::daratumumab}}") == 2
+    assert card.fields["Text"].count("{{c2::daratumumab}}") == 2  # c2: drugs
 
 
 def test_markup_from_the_source_never_reaches_a_card_as_html():

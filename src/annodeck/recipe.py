@@ -5,6 +5,8 @@ deck = "Papers::Myeloma"          # Anki deck name, `::` for subdecks
 sources = ["notes/", "~/vault/papers/*.md"]   # relative to this file; globs and ~ allowed
 output = "myeloma.apkg"           # relative to this file
 trials = ["MY-TRIAL"]             # trial names beyond the shipped list (optional)
+drugs = ["newdrugname"]           # drug names to hide beyond the shipped list (optional)
+genes = ["ABC1"]                  # gene symbols to hide beyond the shipped list (optional)
 ```
 """
 
@@ -36,6 +38,8 @@ class Recipe(BaseModel):
     sources: list[str] = Field(min_length=1)
     output: str
     trials: list[str] = []
+    drugs: list[str] = []
+    genes: list[str] = []
 
     #: the recipe file, which relative paths are resolved against
     path: Path = Field(default=Path("."), exclude=True)
@@ -59,7 +63,7 @@ class Recipe(BaseModel):
         return out if out.is_absolute() else self.folder / out
 
     def settings(self) -> PlanSettings:
-        return PlanSettings(trials=tuple(self.trials))
+        return PlanSettings(trials=tuple(self.trials), drugs=tuple(self.drugs), genes=tuple(self.genes))
 
 
 def load_recipe(path: str | os.PathLike) -> Recipe:

@@ -17,7 +17,9 @@ from .cloze import cloze_html, strip_marks
 from .questions import Question, find_question
 from .source import SourceInfo, describe
 from .tags import TagContext, forced_kind, prose_tags, tags_for
-from .trials import TrialFinder, default_finder
+from .repair import complete_words, normalise
+from .terms import Lexicon, default_lexicon
+from .trials import TrialFinder
 
 __all__ = ["PlanSettings", "Planner"]
 
@@ -29,12 +31,16 @@ class PlanSettings(BaseModel):
 
     #: trial names to find besides the shipped list
     trials: tuple[str, ...] = ()
+    #: drug names and gene symbols to hide besides the shipped lists
+    drugs: tuple[str, ...] = ()
+    genes: tuple[str, ...] = ()
 
 
 class Planner:
     def __init__(self, settings: PlanSettings = PlanSettings()):
         self.settings = settings
-        self.trials: TrialFinder = default_finder(tuple(settings.trials))
+        self.lexicon: Lexicon = default_lexicon(settings.trials, settings.drugs, settings.genes)
+        self.trials: TrialFinder = self.lexicon.trials
 
     def plan(self, annotation: Annotation) -> Card | Skip:
         if annotation.kind == "reply":
@@ -43,26 +49,29 @@ class Planner:
         forced = forced_kind(annotation)
         if forced == "skip":
             return self._skip(annotation, "marked skip", "tagged #anki/skip")
-        has_highlight = annotation.kind == "highlight" and bool(annotation.highlight.strip())
+        highlight = highlight_text(annotation)
         question = find_question(annotation.comment) if forced != "cloze" else None
         if question is not None:
-            return self._card(annotation, "qa", self._qa_fields(annotation, question))
-        if not has_highlight:
+            return self._card(annotation, "qa", self._qa_fields(highlight, question))
+        if not highlight.strip():
             return self._skip(annotation, "page note",
                               "a page note (no highlighted text) whose comment asks no question")
         if forced == "qa" and annotation.comment.strip():
             # the highlight is the prompt and the reader's comment the answer
-            return self._card(annotation, "qa", {"Front": escape(strip_marks(annotation.highlight)[0]),
+            return self._card(annotation, "qa", {"Front": escape(strip_marks(highlight)[0]),
                                                  "Back": render_markdown(annotation.comment)})
-        context = (annotation.quote.prefix, annotation.quote.suffix) if annotation.quote else ("", "")
+        quote = annotation.quote
+        context = (quote.prefix, quote.suffix) if quote else ("", "")
+        # `{{c1::` in the selected source text is text; typed into the highlight, it is the reader's
+        literal_clozes = quote is None or "{{c" not in quote.exact
         return self._card(annotation, "cloze", {
-            "Text": cloze_html(annotation.highlight, self.trials, context),
+            "Text": cloze_html(highlight, self.lexicon, context, literal_clozes=literal_clozes),
             "Comment": render_markdown(annotation.comment),
         })
 
     @staticmethod
-    def _qa_fields(annotation: Annotation, question: Question) -> dict[str, str]:
-        quote = strip_marks(annotation.highlight)[0] if annotation.kind == "highlight" else ""
+    def _qa_fields(highlight: str, question: Question) -> dict[str, str]:
+        quote = strip_marks(highlight)[0]
         return {
             "Front": render_markdown(question.question),
             "Back": render_markdown(question.answer),
@@ -92,6 +101,13 @@ class Planner:
     @staticmethod
     def _skip(annotation: Annotation, category: str, reason: str) -> Skip:
         return Skip(annotation_id=annotation.id, category=category, reason=reason, location=annotation.location)
+
+
+def highlight_text(annotation: Annotation) -> str:
+    """The highlight as a card shows it: cut words completed, PDF extraction damage undone."""
+    if annotation.kind != "highlight":
+        return ""
+    return normalise(complete_words(annotation.highlight, annotation.quote)).strip()
 
 
 @lru_cache(maxsize=256)

@@ -1,8 +1,13 @@
 """What a cloze hides. A picker is a list of small rules, tried in order; the first rule that
 finds something decides. When none does, the whole highlight is hidden inside its context.
 
-A rule takes the highlight's plain text and returns the spans it would hide. Every occurrence
-of a chosen term shares one cloze number, so the card never shows the answer elsewhere.
+1. `reader_marks`: what the reader marked inside the highlight (`==…==`, `**…**`, or a
+   `{{c1::…}}` they typed): their choice, numbered as they numbered it or in reading order.
+2. `domain_terms`: trial names, drug names, cytogenetic lesions, statistics, gene symbols; a few
+   short terms, each kind with its own cloze number (c1 trials … c5 genes). Numbering by kind
+   keeps a card's number when unrelated text changes, so a card never changes what it asks.
+
+Every occurrence of a hidden term is hidden with it, or the card would give its answer away.
 """
 
 from __future__ import annotations
@@ -11,149 +16,151 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..render import escape, escape_cloze, escape_deletion
-from .trials import TrialFinder
+from ..render import escape_cloze, escape_deletion
+from .terms import Found, Lexicon
 
-MAX_DELETIONS = 3
+#: at most this many distinct terms hidden per note, and per kind of term
+MAX_TERMS = 4
+MAX_PER_KIND = 2
+#: a deletion is a term, not a clause
 MAX_TERM = 40
 
 
 @dataclass(frozen=True)
-class Span:
+class Deletion:
     start: int
     end: int
+    number: int
 
 
 @dataclass(frozen=True)
 class ClozeInput:
-    """A highlight as the rules see it: its text without marks, and what the reader marked."""
+    """A highlight as the rules see it: its text without the reader's marks, and the marks."""
 
     text: str
-    marked: tuple[Span, ...]
-    trials: TrialFinder
+    marked: tuple[Deletion, ...]
+    lexicon: Lexicon
 
 
-ClozeRule = Callable[[ClozeInput], list[Span]]
+ClozeRule = Callable[[ClozeInput], list[Deletion]]
 
-# `==mark==` or `**bold**` typed into the highlight: the reader's own choice of what to hide
-_MARK = re.compile(r"==(?=\S)(.+?)(?<=\S)==|\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
+# `==mark==`, `**bold**`, or a cloze the reader typed: `{{c2::term}}` / `{{c2::term::hint}}`
+_MARK = re.compile(
+    r"\{\{c(?P<n>\d+)::(?P<cloze>.+?)(?:::[^{}]*?)?\}\}"
+    r"|==(?=\S)(?P<mark>.+?)(?<=\S)=="
+    r"|\*\*(?=\S)(?P<bold>.+?)(?<=\S)\*\*",
+    re.DOTALL,
+)
 
 
-def strip_marks(highlight: str) -> tuple[str, tuple[Span, ...]]:
-    """The highlight without its `==…==`/`**…**` marks, and where the marked text now sits."""
-    parts, spans, pos, length = [], [], 0, 0
+def strip_marks(highlight: str, literal_clozes: bool = True) -> tuple[str, tuple[Deletion, ...]]:
+    """The highlight without the reader's marks, and where the marked text now sits.
+
+    With `literal_clozes` off (the source text itself contains `{{c1::`), cloze syntax is text.
+    """
+    parts, marks, pos, length = [], [], 0, 0
+    typed = [int(m.group("n")) for m in _MARK.finditer(highlight) if m.group("n") and literal_clozes]
+    next_number = max((n for n in typed if n >= 1), default=0) + 1
     for m in _MARK.finditer(highlight):
-        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        if m.group("n") is not None and (not literal_clozes or int(m.group("n")) < 1):
+            continue
+        inner = m.group("cloze") or m.group("mark") or m.group("bold")
+        if m.group("n") is not None:
+            number = int(m.group("n"))
+        else:
+            number, next_number = next_number, next_number + 1
         parts.append(highlight[pos : m.start()])
         length += m.start() - pos
-        spans.append(Span(length, length + len(inner)))
+        marks.append(Deletion(length, length + len(inner), number))
         parts.append(inner)
         length += len(inner)
         pos = m.end()
     parts.append(highlight[pos:])
-    return "".join(parts), tuple(spans)
+    return "".join(parts), tuple(marks)
 
 
 # -- rules ------------------------------------------------------------------------------------
 
 
-def marked(source: ClozeInput) -> list[Span]:
+def reader_marks(source: ClozeInput) -> list[Deletion]:
     return list(source.marked)
 
 
-def trial_names(source: ClozeInput) -> list[Span]:
-    return [Span(m.start, m.end) for m in source.trials.find(source.text)]
-
-
-# International Nonproprietary Name stems of drug classes common in clinical reading
-_DRUG = re.compile(
-    r"(?<![\w-])[A-Za-z][a-z]{2,}(?:mab|zomib|lidomide|tinib|ciclib|parib|rafenib|lisib|tuzumab|"
-    r"cept|platin|taxel|rubicin|ximab|zumab|umab|vedotin|tecan|mustine|sone|solone|parin|xaban|gatran|"
-    r"statin|gliflozin|gliptin|glutide|prazole|sartan|pril|olol|dipine|mycin|cycline|floxacin|vir)(?![\w-])"
-)
-# cytogenetic lesions: t(4;14), del(17p), del(13q14), gain(1q21), amp(1q), +1q, -17p
-_LESION = re.compile(
-    r"(?<![\w(])(?:t\(\d{1,2};\d{1,2}\)(?:\([pq][\d.]+;[pq][\d.]+\))?|"
-    r"(?:del|gain|amp|dup|inv|add)\((?:\d{1,2}|[XY])(?:[pq][\d.]*)?\)|[+-](?:\d{1,2}[pq]\d*)(?![\w]))"
-)
-_NUMBER = r"\d+(?:[.,·]\d+)?"
-# effect sizes and statistics: HR: 0.70, 95% CI: 0.36–1.40, p < 0.001, 16%, ≥2
-_STATISTIC = re.compile(
-    rf"(?:\b(?:a?HR|OR|RR)\s*[:=]?\s*{_NUMBER}"
-    rf"|\b\d{{2}}\s*%\s*CI\s*[:=,]?\s*{_NUMBER}\s*(?:[–—-]|to)\s*{_NUMBER}"
-    rf"|\b[pP]\s*[<=>≤≥]\s*{_NUMBER}"
-    rf"|[≥≤<>]\s*{_NUMBER}"
-    rf"|(?<![\w.]){_NUMBER}\s*%)"
+#: the kinds of domain term, in the order they are worth hiding; the position is the cloze number
+TERM_KINDS: tuple[tuple[str, Callable[[Lexicon, str], list[Found]]], ...] = (
+    ("trial", Lexicon.trial_spans),
+    ("drug", Lexicon.drug_spans),
+    ("lesion", Lexicon.lesion_spans),
+    ("statistic", Lexicon.statistic_spans),
+    ("gene", Lexicon.gene_spans),
 )
 
 
-def domain_terms(source: ClozeInput) -> list[Span]:
-    """Trial names, drug names, cytogenetic lesions and statistics, a few at most.
-
-    One term of each kind comes first (a card about a trial and its effect size hides both),
-    then further terms in reading order.
-    """
-    kinds = [
-        trial_names(source),
-        _matches(_DRUG, source.text),
-        _matches(_LESION, source.text),
-        _matches(_STATISTIC, source.text),
+def domain_terms(source: ClozeInput) -> list[Deletion]:
+    """A few short terms: one of each kind first, then a second of a kind, up to MAX_TERMS."""
+    text = source.text
+    candidates = [
+        [f for f in find(source.lexicon, text) if 0 < len(text[f.start : f.end].strip()) <= MAX_TERM]
+        for _, find in TERM_KINDS
     ]
-    taken: list[Span] = []
-    for first_only in (True, False):
-        for spans in kinds:
+    chosen: list[Deletion] = []
+    terms: set[str] = set()
+    for round_ in range(MAX_PER_KIND):
+        for number, spans in enumerate(candidates, start=1):
+            taken_here = {text[d.start : d.end] for d in chosen if d.number == number}
             for span in spans:
-                if len(_distinct_terms(source.text, taken)) >= MAX_DELETIONS:
-                    return taken
-                if not _overlaps(span, taken) and len(_term(source.text, span).strip()) <= MAX_TERM:
-                    taken.append(span)
-                    if first_only:
-                        break
-    return taken
+                term = text[span.start : span.end]
+                if len(terms) >= MAX_TERMS:
+                    return chosen
+                if term in terms or _overlaps(span.start, span.end, chosen) or len(taken_here) > round_:
+                    continue
+                chosen.append(Deletion(span.start, span.end, number))
+                terms.add(term)
+                break
+    return chosen
 
 
-DEFAULT_RULES: tuple[ClozeRule, ...] = (marked, domain_terms)
+DEFAULT_RULES: tuple[ClozeRule, ...] = (reader_marks, domain_terms)
 
 
 # -- building the field -----------------------------------------------------------------------
 
 
-def cloze_html(highlight: str, trials: TrialFinder, context: tuple[str, str] = ("", ""),
-               rules: Sequence[ClozeRule] = DEFAULT_RULES) -> str:
-    """The cloze field for a highlight: the deletions the first successful rule picks, each
-    distinct term with its own number in reading order; or the whole highlight in context."""
-    text, marks = strip_marks(highlight)
-    source = ClozeInput(text=text, marked=marks, trials=trials)
+def cloze_html(highlight: str, lexicon: Lexicon, context: tuple[str, str] = ("", ""), *,
+               literal_clozes: bool = True, rules: Sequence[ClozeRule] = DEFAULT_RULES) -> str:
+    """The cloze field for a highlight: the deletions the first rule that finds any picks, or
+    the whole highlight shown inside its faded context."""
+    text, marks = strip_marks(highlight, literal_clozes)
+    source = ClozeInput(text=text, marked=marks, lexicon=lexicon)
     for rule in rules:
-        spans = [s for s in rule(source) if text[s.start : s.end].strip()]
-        if spans:
-            return _with_deletions(text, spans)
+        deletions = [d for d in rule(source) if text[d.start : d.end].strip()]
+        if deletions:
+            return _with_deletions(text, _every_occurrence(text, deletions))
     return _whole(text, context)
 
 
-def _with_deletions(text: str, chosen: list[Span]) -> str:
-    numbers: dict[str, int] = {}
-    for span in sorted(chosen, key=lambda s: s.start):
-        numbers.setdefault(_term(text, span), len(numbers) + 1)
-    # every occurrence of a chosen term is hidden, or the card would give its own answer away
-    spans = list(chosen)
-    for term in numbers:
+def _every_occurrence(text: str, chosen: list[Deletion]) -> list[Deletion]:
+    deletions = list(chosen)
+    for d in chosen:
+        term = text[d.start : d.end]
         for m in re.finditer(re.escape(term), text):
-            span = Span(m.start(), m.end())
-            if not _overlaps(span, spans):
-                spans.append(span)
+            if not _overlaps(m.start(), m.end(), deletions) and _at_boundaries(text, m.start(), m.end()):
+                deletions.append(Deletion(m.start(), m.end(), d.number))
+    return sorted(deletions, key=lambda d: d.start)
+
+
+def _with_deletions(text: str, deletions: list[Deletion]) -> str:
     out, pos = [], 0
-    for span in sorted(spans, key=lambda s: s.start):
-        number = numbers[_term(text, span)]
-        out.append(escape_cloze(text[pos : span.start]))
-        out.append(f"{{{{c{number}::{escape_deletion(text[span.start : span.end])}}}}}")
-        pos = span.end
+    for d in deletions:
+        out.append(escape_cloze(text[pos : d.start]))
+        out.append(f"{{{{c{d.number}::{escape_deletion(text[d.start : d.end])}}}}}")
+        pos = d.end
     out.append(escape_cloze(text[pos:]))
     return "".join(out)
 
 
 def _whole(text: str, context: tuple[str, str]) -> str:
-    before, after = (c.strip() for c in context)
+    before, after = (" ".join(c.split()) for c in context)
     parts = []
     if before:
         parts.append(f'<span class="context">…{escape_cloze(before)}</span> ')
@@ -163,20 +170,11 @@ def _whole(text: str, context: tuple[str, str]) -> str:
     return "".join(parts)
 
 
-def _matches(pattern: re.Pattern, text: str) -> list[Span]:
-    return [Span(m.start(), m.end()) for m in pattern.finditer(text)]
+def _overlaps(start: int, end: int, deletions: list[Deletion]) -> bool:
+    return any(start < d.end and d.start < end for d in deletions)
 
 
-def _overlaps(span: Span, spans: list[Span]) -> bool:
-    return any(span.start < s.end and s.start < span.end for s in spans)
-
-
-def _term(text: str, span: Span) -> str:
-    return text[span.start : span.end]
-
-
-def _distinct_terms(text: str, spans: list[Span]) -> set[str]:
-    return {_term(text, s) for s in spans}
-
-
-__all__ = ["ClozeRule", "DEFAULT_RULES", "cloze_html", "strip_marks", "escape"]
+def _at_boundaries(text: str, start: int, end: int) -> bool:
+    # "16%" must not match inside "116%", nor "CD38" inside "CD381"
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return not (before.isalnum() and text[start].isalnum()) and not (after.isalnum() and text[end - 1].isalnum())
