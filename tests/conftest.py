@@ -33,8 +33,8 @@ def anki(tmp_path):
 
     collections = []
 
-    def make(name: str = "collection.anki2"):
-        col = Collection(str(tmp_path / name))
+    def make():
+        col = Collection(str(tmp_path / f"collection-{len(collections)}.anki2"))
         collections.append(col)
         return col
 

@@ -19,9 +19,9 @@ from pathlib import Path
 GUID_NAMESPACE = "annodeck"
 
 #: when templates/ last changed, in epoch seconds (never in the future)
-TEMPLATES_CHANGED_AT = 1795465149
+TEMPLATES_CHANGED_AT = 1795466193
 #: sha256 of the files in templates/ when TEMPLATES_CHANGED_AT was set
-TEMPLATES_DIGEST = "b9ca33f4430e6d48ab774bd03f49ab7ba940beea29d554070bcb53f087018ebf"
+TEMPLATES_DIGEST = "77f86595652094049428bfdd39d1cfca7efc1081e4dce9ae958e9d8dcfa23a86"
 
 TEMPLATE_FILES = ("cloze-front.html", "cloze-back.html", "qa-front.html", "qa-back.html", "style.css")
 

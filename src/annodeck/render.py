@@ -58,8 +58,64 @@ def _wikilink_text(match: re.Match) -> str:
 def _markdown():
     # imported here so that commands which render nothing never pay for markdown-it
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
 
     md = MarkdownIt("commonmark", {"html": False, "breaks": True, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.validateLink = safe_link
+    # $…$ and $$…$$ become MathJax's own delimiters, which Anki renders
+    md.use(dollarmath_plugin, allow_space=True, allow_digits=False, double_inline=True, renderer=_mathjax)
+    md.inline.ruler.before("emphasis", "mark", _mark_rule)
+    md.core.ruler.after("inline", "callout", _callouts)
     return md
+
+
+def _mathjax(content: str, options: dict) -> str:
+    content = html.escape(content.strip(), quote=False)
+    return f"\\[{content}\\]" if options.get("display_mode") else f"\\({content}\\)"
+
+
+def _mark_rule(state, silent: bool) -> bool:
+    """Obsidian's `==highlight==` as <mark>, with markdown allowed inside."""
+    start = state.pos
+    if state.src[start : start + 2] != "==":
+        return False
+    end = state.src.find("==", start + 2, state.posMax)
+    inner = state.src[start + 2 : end] if end > start + 2 else ""
+    if not inner or inner[0].isspace() or inner[-1].isspace():
+        return False
+    if not silent:
+        outer_max = state.posMax
+        state.push("mark_open", "mark", 1)
+        state.pos, state.posMax = start + 2, end
+        state.md.inline.tokenize(state)
+        state.push("mark_close", "mark", -1)
+        state.posMax = outer_max
+    state.pos = end + 2
+    return True
+
+
+_CALLOUT = re.compile(r"^\[!([\w-]+)\][+-]?[ \t]*")
+
+
+def _callouts(state) -> None:
+    """Obsidian's `> [!note] Title` blockquotes as <div class="callout callout-note">."""
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if token.type != "blockquote_open" or i + 2 >= len(tokens) or tokens[i + 2].type != "inline":
+            continue
+        inline = tokens[i + 2]
+        match = _CALLOUT.match(inline.content)
+        if not match or not inline.children or inline.children[0].type != "text":
+            continue
+        kind = match.group(1).lower()
+        first = inline.children[0]
+        first.content = _CALLOUT.sub("", first.content, count=1)
+        token.tag = "div"
+        token.attrSet("class", f"callout callout-{kind}")
+        depth = 0
+        for closing in tokens[i:]:
+            depth += closing.nesting if closing.type.startswith("blockquote") else 0
+            if closing.type == "blockquote_close" and depth == 0:
+                closing.tag = "div"
+                break

@@ -31,6 +31,8 @@ class Deletion:
     start: int
     end: int
     number: int
+    #: shown in place of `[...]` (a hint the reader typed: `{{c1::term::hint}}`)
+    hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ ClozeRule = Callable[[ClozeInput], list[Deletion]]
 
 # `==mark==`, `**bold**`, or a cloze the reader typed: `{{c2::term}}` / `{{c2::term::hint}}`
 _MARK = re.compile(
-    r"\{\{c(?P<n>\d+)::(?P<cloze>.+?)(?:::[^{}]*?)?\}\}"
+    r"\{\{c(?P<n>\d+)::(?P<cloze>.+?)(?:::(?P<hint>[^{}]*?))?\}\}"
     r"|==(?=\S)(?P<mark>.+?)(?<=\S)=="
     r"|\*\*(?=\S)(?P<bold>.+?)(?<=\S)\*\*",
     re.DOTALL,
@@ -71,7 +73,7 @@ def strip_marks(highlight: str, literal_clozes: bool = True) -> tuple[str, tuple
             number, next_number = next_number, next_number + 1
         parts.append(highlight[pos : m.start()])
         length += m.start() - pos
-        marks.append(Deletion(length, length + len(inner), number))
+        marks.append(Deletion(length, length + len(inner), number, m.group("hint") or ""))
         parts.append(inner)
         length += len(inner)
         pos = m.end()
@@ -153,7 +155,8 @@ def _with_deletions(text: str, deletions: list[Deletion]) -> str:
     out, pos = [], 0
     for d in deletions:
         out.append(escape_cloze(text[pos : d.start]))
-        out.append(f"{{{{c{d.number}::{escape_deletion(text[d.start : d.end])}}}}}")
+        hint = f"::{escape_deletion(d.hint)}" if d.hint else ""
+        out.append(f"{{{{c{d.number}::{escape_deletion(text[d.start : d.end])}{hint}}}}}")
         pos = d.end
     out.append(escape_cloze(text[pos:]))
     return "".join(out)
