@@ -92,3 +92,29 @@ def test_the_example_recipe_builds(tmp_path):
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "example.apkg").is_file()
     assert run.stderr == ""
+
+
+def test_a_recipe_sets_the_vault_and_extra_terms(tmp_path):
+    vault = tmp_path / "Notes Vault"
+    (vault / "papers").mkdir(parents=True)
+    (vault / "papers" / "p.md").write_text(note(block("v1", "ZORBLAX-9 with newdrugzine and GENEX1")))
+    (tmp_path / "decks").mkdir()
+    (tmp_path / "decks" / "mine.toml").write_text(
+        'deck = "Mine"\nsources = ["../Notes Vault/papers"]\noutput = "mine.apkg"\n'
+        'vault = "../Notes Vault"\ntrials = ["ZORBLAX-9"]\ndrugs = ["newdrugzine"]\ngenes = ["GENEX1"]\n')
+    run = annodeck("build", "decks/mine.toml", "--json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    from annodeck.previous import read_previous
+
+    (previous,) = read_previous(tmp_path / "decks" / "mine.apkg").values()
+    text, link = previous.fields[0], previous.fields[4]
+    assert "{{c1::ZORBLAX-9}}" in text and "{{c2::newdrugzine}}" in text and "{{c5::GENEX1}}" in text
+    assert "obsidian://open?vault=Notes%20Vault&amp;file=papers%2Fp.md%23%5Ev1" in link
+    assert "trial::ZORBLAX-9" in previous.tags
+
+
+def test_a_recipe_with_a_typo_names_the_file_and_key(tmp_path):
+    (tmp_path / "bad.toml").write_text('deck = "D"\nsource = ["x"]\noutput = "d.apkg"\n')
+    run = annodeck("build", "bad.toml", cwd=tmp_path)
+    assert run.returncode == 2
+    assert "bad.toml" in run.stderr and "'source'" in run.stderr and "Traceback" not in run.stderr

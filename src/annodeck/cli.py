@@ -75,11 +75,12 @@ def _run_build(args) -> int:
         if len(args.paths) == 1 and args.paths[0].lower().endswith(".toml"):
             recipe = load_recipe(args.paths[0])
             paths, deck, settings = recipe.source_paths(), args.deck or recipe.deck, recipe.settings()
+            vault = recipe.vault_path()
             output = Path(args.output) if args.output else recipe.output_path()
         else:
-            paths, deck, settings = args.paths, args.deck or DEFAULT_DECK, PlanSettings()
+            paths, deck, settings, vault = args.paths, args.deck or DEFAULT_DECK, PlanSettings(), None
             output = Path(args.output) if args.output else Path(default_output_name(deck))
-        report = build(paths, output, deck=deck, settings=settings, dry_run=args.dry_run)
+        report = build(paths, output, deck=deck, settings=settings, dry_run=args.dry_run, vault=vault)
     except (SourceError, PackageError, RecipeError) as error:
         print(f"annodeck: {error}", file=sys.stderr)
         return 2

@@ -115,8 +115,11 @@ def _plural(noun: str, n: int) -> str:
 
 
 def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck: str = DEFAULT_DECK,
-          settings: PlanSettings = PlanSettings(), dry_run: bool = False) -> BuildReport:
+          settings: PlanSettings = PlanSettings(), dry_run: bool = False,
+          vault: str | os.PathLike | None = None) -> BuildReport:
     """Read the notes under `paths`, plan their cards and write them to `output` as `deck`.
+    `vault` names the Obsidian vault's folder for links back to the notes (default: the nearest
+    folder above each note that holds `.obsidian/`).
 
     When `output` holds an earlier package, notes keep their identity and unchanged notes their
     `mod`; annotations that disappeared are carried once more, tagged `annodeck::removed`.
@@ -129,7 +132,7 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
     check_output_path(output)
     report = BuildReport(output=output, deck=deck, dry_run=dry_run)
     now = int(time.time())
-    annotations, saved_at = _read_all(paths, report)
+    annotations, saved_at = _read_all(paths, report, Path(vault).expanduser() if vault else None)
     planner = Planner(settings)
     for annotation in _unique_ids(annotations, report):
         planned = planner.plan(annotation)
@@ -155,11 +158,11 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
     return report
 
 
-def _read_all(paths, report: BuildReport) -> tuple[list[Annotation], dict[str, int]]:
+def _read_all(paths, report: BuildReport, vault: Path | None) -> tuple[list[Annotation], dict[str, int]]:
     annotations: list[Annotation] = []
     saved_at: dict[str, int] = {}
     for item in discover(paths):
-        result, problems = read_found(item)
+        result, problems = read_found(item, vault)
         if result is not None:
             report.files += 1
             report.blocks += result.blocks

@@ -7,11 +7,13 @@ output = "myeloma.apkg"           # relative to this file
 trials = ["MY-TRIAL"]             # trial names beyond the shipped list (optional)
 drugs = ["newdrugname"]           # drug names to hide beyond the shipped list (optional)
 genes = ["ABC1"]                  # gene symbols to hide beyond the shipped list (optional)
+vault = "~/vault"                 # the Obsidian vault, for links back to notes (optional)
 ```
 """
 
 from __future__ import annotations
 
+import difflib
 import glob
 import os
 import sys
@@ -40,6 +42,8 @@ class Recipe(BaseModel):
     trials: list[str] = []
     drugs: list[str] = []
     genes: list[str] = []
+    #: the Obsidian vault's folder, for links that open a note (default: found from `.obsidian/`)
+    vault: str | None = None
 
     #: the recipe file, which relative paths are resolved against
     path: Path = Field(default=Path("."), exclude=True)
@@ -62,6 +66,12 @@ class Recipe(BaseModel):
         out = Path(os.path.expanduser(self.output))
         return out if out.is_absolute() else self.folder / out
 
+    def vault_path(self) -> Path | None:
+        if not self.vault:
+            return None
+        vault = Path(os.path.expanduser(self.vault))
+        return vault if vault.is_absolute() else self.folder / vault
+
     def settings(self) -> PlanSettings:
         return PlanSettings(trials=tuple(self.trials), drugs=tuple(self.drugs), genes=tuple(self.genes))
 
@@ -79,9 +89,13 @@ def load_recipe(path: str | os.PathLike) -> Recipe:
     try:
         return Recipe(**data, path=path)
     except ValidationError as error:
-        first = error.errors()[0]
+        errors = error.errors()
+        # a typo shows up as an unknown key and a missing one: the unknown key is the news
+        first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         key = ".".join(str(part) for part in first["loc"]) or "(recipe)"
         if first["type"] == "extra_forbidden":
-            known = ", ".join(k for k in Recipe.model_fields if k != "path")
-            raise RecipeError(f"{path}: unknown key '{key}' (a recipe has: {known})") from None
+            known = [k for k in Recipe.model_fields if k != "path"]
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise RecipeError(f"{path}: unknown key '{key}' ({hint}a recipe has: {', '.join(known)})") from None
         raise RecipeError(f"{path}: {key}: {first['msg']}") from None

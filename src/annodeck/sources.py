@@ -57,8 +57,9 @@ def _walk(folder: Path, display: str) -> Iterator[Found]:
                 yield Found(Path(root) / name, shown, False)
 
 
-def read_found(item: Found) -> tuple[ReadResult | None, list[Problem]]:
-    """Read one file. A folder's files that hold no annotations are passed over quietly."""
+def read_found(item: Found, vault: Path | None = None) -> tuple[ReadResult | None, list[Problem]]:
+    """Read one file. A folder's files that hold no annotations are passed over quietly.
+    `vault` is the Obsidian vault's folder when the deck says so; otherwise it is looked for."""
     try:
         data = item.path.read_bytes()
     except OSError as error:
@@ -70,15 +71,19 @@ def read_found(item: Found) -> tuple[ReadResult | None, list[Problem]]:
                                     what="no annotation blocks found (is this an Annotator note?)",
                                     severity=Severity.WARNING))
         return None, problems if item.explicit else []
-    result = read_text(text, _origin(item))
+    result = read_text(text, _origin(item, vault))
     return result, problems + result.problems
 
 
-def _origin(item: Found) -> SourceDocument:
-    vault = vault_root(item.path.resolve().parent)
+def _origin(item: Found, vault: Path | None) -> SourceDocument:
+    note = item.path.resolve()
+    if vault is None or not note.is_relative_to(vault.resolve()):
+        vault = vault_root(note.parent)
+    else:
+        vault = vault.resolve()
     if vault is None:
         return SourceDocument(path=item.display)
-    inside = item.path.resolve().relative_to(vault).as_posix()
+    inside = note.relative_to(vault).as_posix()
     return SourceDocument(path=item.display, vault=vault.name, vault_file=inside)
 
 
