@@ -11,6 +11,16 @@ import re
 import sys
 from pathlib import Path
 
+from .errors import UserError
+
+MINIMUM_PYTHON = (3, 10)
+
+
+def python_too_old(version) -> str:
+    return (f"annodeck: needs Python {MINIMUM_PYTHON[0]}.{MINIMUM_PYTHON[1]} or newer; "
+            f"this is Python {version[0]}.{version[1]}")
+
+
 EXAMPLES = """\
 examples:
   annodeck build notes/paper.md                 one note → annodeck.apkg
@@ -22,6 +32,9 @@ examples:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if sys.version_info < MINIMUM_PYTHON:
+        print(python_too_old(sys.version_info), file=sys.stderr)
+        return 2
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -29,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.run(args)
+    except UserError as error:
+        print(f"annodeck: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("annodeck: interrupted; nothing was replaced", file=sys.stderr)
         return 130
@@ -61,27 +77,29 @@ def _parser() -> argparse.ArgumentParser:
                        help="print the report (changes per source, skips, problems) as one JSON document")
     build.add_argument("-n", "--dry-run", action="store_true", help="write nothing; report what a build would do")
     build.set_defaults(run=_run_build)
+
+    check = commands.add_parser(
+        "check", help="list every problem in notes, folders or a recipe; exit 1 if there is one",
+        description="Read and plan everything, write nothing, and list each problem as file:line: what. "
+                    "Exits 1 when there is a problem, 0 when there is none.",
+        epilog="examples:\n  annodeck check ~/vault/papers\n  annodeck check decks/example.toml --json\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="a note, a folder, or a recipe .toml")
+    check.add_argument("--json", action="store_true", help="print the problems as one JSON document")
+    check.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    check.set_defaults(run=_run_check)
     return parser
 
 
 def _run_build(args) -> int:
-    from .pipeline import DEFAULT_DECK, build
-    from .packager import PackageError
-    from .recipe import RecipeError, load_recipe
-    from .planner import PlanSettings
-    from .sources import SourceError
+    from .pipeline import build
 
     try:
-        if len(args.paths) == 1 and args.paths[0].lower().endswith(".toml"):
-            recipe = load_recipe(args.paths[0])
-            paths, deck, settings = recipe.source_paths(), args.deck or recipe.deck, recipe.settings()
-            vault = recipe.vault_path()
-            output = Path(args.output) if args.output else recipe.output_path()
-        else:
-            paths, deck, settings, vault = args.paths, args.deck or DEFAULT_DECK, PlanSettings(), None
-            output = Path(args.output) if args.output else Path(default_output_name(deck))
-        report = build(paths, output, deck=deck, settings=settings, dry_run=args.dry_run, vault=vault)
-    except (SourceError, PackageError, RecipeError) as error:
+        inputs = _inputs(args)
+        report = build(inputs.paths, inputs.output, deck=inputs.deck, settings=inputs.settings,
+                       dry_run=args.dry_run, vault=inputs.vault)
+    except UserError as error:
         print(f"annodeck: {error}", file=sys.stderr)
         return 2
     for line in [*report.problems, *report.skips]:
@@ -91,6 +109,49 @@ def _run_build(args) -> int:
     elif not args.quiet or not (report.written or report.dry_run):
         print(report.summary())
     return 0 if report.written or (report.dry_run and report.changes) else 1
+
+
+def _run_check(args) -> int:
+    from .pipeline import check
+
+    try:
+        inputs = _inputs(args)
+        report = check(inputs.paths, settings=inputs.settings, vault=inputs.vault)
+    except UserError as error:
+        print(f"annodeck: {error}", file=sys.stderr)
+        return 2
+    trouble = report.trouble()
+    if args.json:
+        print(json.dumps({"problems": len(trouble), **report.as_json()}, ensure_ascii=False, indent=2))
+    else:
+        for line in trouble:
+            print(line)
+        if not args.quiet:
+            verdict = f"{len(trouble)} problem{'' if len(trouble) == 1 else 's'}" if trouble else "no problems"
+            print(f"{report.summary().split(chr(10))[0]}; {verdict}", file=sys.stderr)
+    return 1 if trouble else 0
+
+
+class _Inputs:
+    def __init__(self, paths, output, deck, settings, vault):
+        self.paths, self.output, self.deck, self.settings, self.vault = paths, output, deck, settings, vault
+
+
+def _inputs(args) -> _Inputs:
+    """What the command line names: notes and folders, or one recipe."""
+    from .pipeline import DEFAULT_DECK
+    from .planner import PlanSettings
+    from .recipe import load_recipe
+
+    output_arg = getattr(args, "output", None)
+    deck_arg = getattr(args, "deck", None)
+    if len(args.paths) == 1 and args.paths[0].lower().endswith(".toml"):
+        recipe = load_recipe(args.paths[0])
+        output = Path(output_arg) if output_arg else recipe.output_path()
+        return _Inputs(recipe.source_paths(), output, deck_arg or recipe.deck, recipe.settings(), recipe.vault_path())
+    deck = deck_arg or DEFAULT_DECK
+    output = Path(output_arg) if output_arg else Path(default_output_name(deck))
+    return _Inputs(args.paths, output, deck, PlanSettings(), None)
 
 
 def default_output_name(deck: str) -> str:

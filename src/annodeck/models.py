@@ -113,6 +113,8 @@ class Card(_Value):
     #: the source's short key (the `paper::` tag without its prefix), for reports
     source_key: str
     location: Location
+    #: what the planner refused or changed on the way (a link outside the vault…), for reports
+    warnings: tuple[str, ...] = ()
 
 
 class Skip(_Value):

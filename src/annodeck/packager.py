@@ -16,10 +16,12 @@ import warnings
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 import genanki
 
+from .errors import UserError
 from .models import Card
 from .notetypes import GUID_NAMESPACE, TEMPLATES_CHANGED_AT, NoteType, note_types
 
@@ -28,7 +30,7 @@ _CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
 _RESERVED_NAMES = re.compile(r"^(collection|backup-.*)\.apkg$", re.IGNORECASE)
 
 
-class PackageError(Exception):
+class PackageError(UserError):
     """A package could not be written; the message says why, in the user's terms."""
 
 
@@ -177,6 +179,16 @@ def _write_atomically(package: genanki.Package, out: Path, now: float) -> None:
         except FileNotFoundError:
             pass
         raise
+    _remove_stale_partials(out)
+
+
+def _remove_stale_partials(out: Path) -> None:
+    """A build that was killed while writing leaves its partial file; the next one tidies up."""
+    for stale in out.parent.glob(f".{glob_escape(out.name)}.*.tmp"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass
 
 
 def _umask() -> int:

@@ -17,6 +17,8 @@ from .planner import PlanSettings, Planner
 from .sources import discover, read_found
 
 DEFAULT_DECK = "annodeck"
+#: skips that mean something is wrong with the notes (a page note without a question is not)
+TROUBLE = frozenset({"unreadable block", "duplicate id"})
 
 
 @dataclass
@@ -35,6 +37,10 @@ class BuildReport:
     rebuilt: bool = False
     written: bool = False
 
+    def trouble(self) -> list:
+        """Everything that is wrong with the input: problems, and skips that are not by design."""
+        return [*self.problems, *(s for s in self.skips if s.category in TROUBLE)]
+
     def skip_counts(self) -> Counter:
         return Counter(skip.category for skip in self.skips)
 
@@ -45,23 +51,21 @@ class BuildReport:
         return sorted({c.source for c in self.changes})
 
     def summary(self) -> str:
-        """A few lines: what was made and written, what changed per source, what was skipped."""
-        files = _count(self.files, "file")
-        head = f"{_count(len(self.cards), 'card')} from {files}"
-        if self.written:
-            head += f" written to {self.output}"
-        elif self.dry_run:
-            head += f" (dry run: {self.output} not written)"
-        else:
-            head += " (nothing written)"
-        head += f" ({_statuses(self.change_counts())})" if self.changes else ""
+        """A few lines: every annotation accounted for, what was written, what changed where."""
         counts = self.skip_counts()
+        skipped = sum(counts.values())
+        head = (f"{_count(self.blocks, 'annotation')} in {_count(self.files, 'file')}: "
+                f"{_count(len(self.cards), 'card')}, {skipped} skipped")
         if counts:
-            why = ", ".join(f"{n} {_plural(category, n)}" for category, n in counts.most_common())
-            head += f"; {_count(sum(counts.values()), 'annotation')} skipped ({why})"
+            head += " (" + ", ".join(f"{n} {_plural(category, n)}" for category, n in counts.most_common()) + ")"
+        changes = _statuses(self.change_counts())
+        if self.written:
+            written = f"written to {self.output}: {changes}"
+        elif self.dry_run:
+            written = f"dry run, {self.output} not written: {changes}"
         else:
-            head += "; no annotation skipped"
-        lines = [head]
+            written = "nothing written"
+        lines = [head, written]
         if self.rebuilt:
             for source in self.sources():
                 counts = self.change_counts(source)
@@ -132,11 +136,7 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
     check_output_path(output)
     report = BuildReport(output=output, deck=deck, dry_run=dry_run)
     now = int(time.time())
-    annotations, saved_at = _read_all(paths, report, Path(vault).expanduser() if vault else None)
-    planner = Planner(settings)
-    for annotation in _unique_ids(annotations, report):
-        planned = planner.plan(annotation)
-        (report.cards if isinstance(planned, Card) else report.skips).append(planned)
+    saved_at = _plan_all(paths, report, settings, vault)
 
     try:
         previous = read_previous(output)
@@ -158,10 +158,33 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
     return report
 
 
+def check(paths: Sequence[str | os.PathLike], *, settings: PlanSettings = PlanSettings(),
+          vault: str | os.PathLike | None = None) -> BuildReport:
+    """Read and plan everything under `paths` without writing: the problems a build would meet."""
+    report = BuildReport(output=Path(), deck="", dry_run=True)
+    _plan_all(paths, report, settings, vault)
+    return report
+
+
+def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault) -> dict[str, int]:
+    """Read and plan into `report`; the files' save times, by display path."""
+    annotations, saved_at = _read_all(paths, report, Path(vault).expanduser() if vault else None)
+    planner = Planner(settings)
+    for annotation in _unique_ids(annotations, report):
+        planned = planner.plan(annotation)
+        if isinstance(planned, Card):
+            report.cards.append(planned)
+            report.problems.extend(Problem(location=planned.location, what=w, severity=Severity.WARNING)
+                                   for w in planned.warnings)
+        else:
+            report.skips.append(planned)
+    return saved_at
+
+
 def _read_all(paths, report: BuildReport, vault: Path | None) -> tuple[list[Annotation], dict[str, int]]:
     annotations: list[Annotation] = []
     saved_at: dict[str, int] = {}
-    for item in discover(paths):
+    for item in discover(paths, report.problems):
         result, problems = read_found(item, vault)
         if result is not None:
             report.files += 1

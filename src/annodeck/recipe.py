@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .errors import UserError
 from .planner import PlanSettings
 
 if sys.version_info >= (3, 11):
@@ -29,7 +30,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 
-class RecipeError(Exception):
+class RecipeError(UserError):
     """A recipe that cannot be used; the message names the file, the key and what was expected."""
 
 

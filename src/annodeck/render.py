@@ -48,6 +48,32 @@ def render_markdown(text: str) -> str:
     return _markdown().render(text).strip()
 
 
+_MD_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_EMBED = re.compile(r"!?\[\[([^\]|#^]+)")
+
+
+def refused_references(text: str) -> list[str]:
+    """Why links and embeds in a comment were not kept: a card never points outside the vault
+    or at a script. Each entry is a sentence for the reader."""
+    refused = []
+    for match in _EMBED.finditer(text):
+        target = match.group(1).strip()
+        if _outside_vault(target):
+            refused.append(f"refused {match.group(0)}]]: it points outside the vault; shown as text")
+    for match in _MD_LINK.finditer(text):
+        url = match.group(1)
+        if safe_link(url):
+            continue
+        if _outside_vault(url) or re.match(r"^[a-z][a-z0-9+.-]*:", url, re.IGNORECASE):
+            refused.append(f"refused the link {url[:80]!r}: only http, https and obsidian links are kept")
+    return refused
+
+
+def _outside_vault(path: str) -> bool:
+    parts = re.split(r"[\\/]", path)
+    return path.startswith(("/", "\\", "~")) or bool(re.match(r"^[A-Za-z]:", path)) or ".." in parts
+
+
 def _wikilink_text(match: re.Match) -> str:
     # `[[note|alias]]` reads as "alias", `[[note#^block]]` as "note": the text, not a dead link
     alias, target = match.group(2), match.group(1)

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from .models import Location, Problem, Severity, SourceDocument
 from .readers import ReadResult, decode, read_text, recognises
+from .errors import UserError
 
 #: files a folder search reads; an explicitly named file is read whatever its name
 NOTE_SUFFIXES = (".md", ".markdown")
 
 
-class SourceError(Exception):
+class SourceError(UserError):
     """A path the user named cannot be used at all (it does not exist)."""
 
 
@@ -29,16 +30,21 @@ class Found:
     explicit: bool
 
 
-def discover(paths: Iterable[str | os.PathLike]) -> list[Found]:
+def discover(paths: Iterable[str | os.PathLike], problems: list[Problem] | None = None) -> list[Found]:
     """The files to read, in a stable order, each once. Folders are searched recursively,
-    skipping hidden folders (.obsidian, .git, .trash) and never following links to folders."""
+    skipping hidden folders (.obsidian, .git, .trash); a linked folder is followed once, and a
+    link that leads back into a folder already searched (a loop) is reported in `problems`."""
     found: list[Found] = []
     seen: set[Path] = set()
+    problems = problems if problems is not None else []
     for given in paths:
         path = Path(given).expanduser()
         if not path.exists():
+            if path.is_symlink():
+                problems.append(Problem(location=Location(file=str(given)), what="a link to nothing; not read"))
+                continue
             raise SourceError(f"{given}: no such file or folder")
-        candidates = [Found(path, str(given), True)] if path.is_file() else _walk(path, str(given))
+        candidates = [Found(path, str(given), True)] if path.is_file() else _walk(path, str(given), problems)
         for item in candidates:
             key = item.path.resolve()
             if key not in seen:
@@ -47,30 +53,61 @@ def discover(paths: Iterable[str | os.PathLike]) -> list[Found]:
     return found
 
 
-def _walk(folder: Path, display: str) -> Iterator[Found]:
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        rel = os.path.relpath(root, folder)
+def _walk(folder: Path, display: str, problems: list[Problem]) -> Iterator[Found]:
+    visited = {folder.resolve()}
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        kept = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            path = Path(root) / name
+            real = path.resolve()
+            if real in visited:
+                # another way into a folder already searched; a loop if it leads to an ancestor
+                if path.is_symlink() and Path(root).resolve().is_relative_to(real):
+                    problems.append(Problem(location=Location(file=_shown(display, folder, path)),
+                                            what=f"a link back to {real} (a loop); not followed",
+                                            severity=Severity.WARNING))
+                continue
+            visited.add(real)
+            kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             if name.lower().endswith(NOTE_SUFFIXES):
-                shown = os.path.join(display, name) if rel == "." else os.path.join(display, rel, name)
-                yield Found(Path(root) / name, shown, False)
+                yield Found(Path(root) / name, _shown(display, folder, Path(root) / name), False)
+
+
+def _shown(display: str, folder: Path, path: Path) -> str:
+    return os.path.join(display, os.path.relpath(path, folder))
+
+
+#: larger files are not read: an Annotator note is rarely over 1 MB, and a file of this size is
+#: more likely an export or a log that a folder search came across
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 def read_found(item: Found, vault: Path | None = None) -> tuple[ReadResult | None, list[Problem]]:
-    """Read one file. A folder's files that hold no annotations are passed over quietly.
-    `vault` is the Obsidian vault's folder when the deck says so; otherwise it is looked for."""
+    """Read one file. A folder's files that hold no annotations are passed over quietly, unless
+    they look damaged (binary data where a note should be)."""
+    where = Location(file=item.display)
     try:
+        size = item.path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(location=where, what=f"{size / 2**20:.0f} MB is too large for a note "
+                                  f"(the limit is {MAX_FILE_BYTES // 2**20} MB); not read")]
         data = item.path.read_bytes()
     except OSError as error:
-        return None, [Problem(location=Location(file=item.display), what=f"cannot read: {error.strerror or error}")]
+        return None, [Problem(location=where, what=f"cannot read: {error.strerror or error}")]
     text, problems = decode(data, item.display)
+    if b"\0" in data:
+        line = data.count(b"\n", 0, data.index(b"\0")) + 1
+        problems.append(Problem(location=Location(file=item.display, line=line), severity=Severity.WARNING,
+                                what="NUL characters in the text (PDF extraction leaves them); they are left out"))
     if not recognises(text):
         if item.explicit:
-            problems.append(Problem(location=Location(file=item.display),
-                                    what="no annotation blocks found (is this an Annotator note?)",
-                                    severity=Severity.WARNING))
-        return None, problems if item.explicit else []
+            what = "the file is empty" if not data.strip() else "no annotation blocks found (is this an Annotator note?)"
+            problems.append(Problem(location=where, what=what, severity=Severity.WARNING))
+            return None, problems
+        # a folder's ordinary notes are none of our business, but a damaged one deserves a word
+        return None, problems if b"\0" in data else []
     result = read_text(text, _origin(item, vault))
     return result, problems + result.problems
 

@@ -12,7 +12,7 @@ from urllib.parse import quote
 from pydantic import BaseModel, ConfigDict
 
 from ..models import Annotation, Card, Skip, SourceDocument
-from ..render import escape, render_markdown, safe_link
+from ..render import escape, refused_references, render_markdown, safe_link
 from .cloze import cloze_html, strip_marks
 from .questions import Question, find_question
 from .source import SourceInfo, describe
@@ -96,6 +96,7 @@ class Planner:
             tags=tags_for(annotation, TagContext(paper_key=info.key, trials=trials)),
             source_key=info.key,
             location=annotation.location,
+            warnings=tuple(refused_references(annotation.comment)),
         )
 
     @staticmethod
