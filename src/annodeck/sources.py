@@ -97,17 +97,19 @@ def read_found(item: Found, vault: Path | None = None) -> tuple[ReadResult | Non
     except OSError as error:
         return None, [Problem(location=where, what=f"cannot read: {error.strerror or error}")]
     text, problems = decode(data, item.display)
-    if b"\0" in data:
-        line = data.count(b"\n", 0, data.index(b"\0")) + 1
-        problems.append(Problem(location=Location(file=item.display, line=line), severity=Severity.WARNING,
-                                what="NUL characters in the text (PDF extraction leaves them); they are left out"))
+    nul = data.find(b"\0")
     if not recognises(text):
+        if nul >= 0:  # binary data where a note should be: worth a word even in a folder search
+            return None, [Problem(location=where, severity=Severity.WARNING,
+                                  what="binary data (NUL bytes), not a note; passed over")]
         if item.explicit:
             what = "the file is empty" if not data.strip() else "no annotation blocks found (is this an Annotator note?)"
-            problems.append(Problem(location=where, what=what, severity=Severity.WARNING))
-            return None, problems
-        # a folder's ordinary notes are none of our business, but a damaged one deserves a word
-        return None, problems if b"\0" in data else []
+            return None, problems + [Problem(location=where, what=what, severity=Severity.WARNING)]
+        return None, []  # a folder's ordinary notes are none of our business
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        problems.append(Problem(location=Location(file=item.display, line=line), severity=Severity.WARNING,
+                                what="NUL characters in the text (PDF extraction leaves them); they are left out"))
     result = read_text(text, _origin(item, vault))
     return result, problems + result.problems
 
