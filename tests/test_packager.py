@@ -98,3 +98,17 @@ def test_notes_keep_the_mod_they_are_given(tmp_path, anki):
     import_package(col, out)
     mods = {col.get_note(n).guid: col.get_note(n).mod for n in col.find_notes("")}
     assert mods == {guid: 1_700_000_000, note_guid("a2", "cloze"): 1_750_000_000}
+
+
+def test_our_fast_guid_is_genankis_guid_for():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(), st.sampled_from(["cloze", "qa"]))
+    def agree(annotation_id, kind):
+        expected = (genanki.guid_for("annodeck", annotation_id, "qa") if kind == "qa"
+                    else genanki.guid_for("annodeck", annotation_id))
+        assert note_guid(annotation_id, kind) == expected
+
+    agree()

@@ -6,7 +6,9 @@ annotation id alone (never from content), so edits, reorders and moves update th
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import os
 import re
 import sqlite3
@@ -20,6 +22,7 @@ from glob import escape as glob_escape
 from pathlib import Path
 
 import genanki
+import genanki.util
 
 from .errors import UserError
 from .models import Card
@@ -35,10 +38,25 @@ class PackageError(UserError):
 
 
 def note_guid(annotation_id: str, kind: str) -> str:
-    """The permanent GUID of the note for an annotation. Never change this."""
+    """The permanent GUID of the note for an annotation. Never change this: it is
+    `genanki.guid_for("annodeck", id)`, or `genanki.guid_for("annodeck", id, "qa")`."""
     if kind == "qa":
-        return genanki.guid_for(GUID_NAMESPACE, annotation_id, "qa")
-    return genanki.guid_for(GUID_NAMESPACE, annotation_id)
+        return _guid_for(f"{GUID_NAMESPACE}__{annotation_id}__qa")
+    return _guid_for(f"{GUID_NAMESPACE}__{annotation_id}")
+
+
+_BASE91 = "".join(genanki.util.BASE91_TABLE)
+
+
+def _guid_for(joined: str) -> str:
+    """genanki.guid_for on its already-joined arguments, computed without its per-byte Python
+    loop (a rebuild computes one per note; a test checks the two agree)."""
+    number = int.from_bytes(hashlib.sha256(joined.encode("utf-8")).digest()[:8], "big")
+    digits = []
+    while number:
+        number, digit = divmod(number, 91)
+        digits.append(_BASE91[digit])
+    return "".join(reversed(digits))
 
 
 def check_output_path(path: Path) -> None:
@@ -62,12 +80,22 @@ class Written:
 class _TimedNote(genanki.Note):
     """A note whose `mod` is when its own content last changed, not the build time."""
 
-    def __init__(self, *args, mod: int, **kwargs):
+    def __init__(self, *args, mod: int, cloze_numbers: tuple[int, ...] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.mod = mod
+        self._cloze_numbers = cloze_numbers
 
     def write_to_db(self, cursor, timestamp, deck_id, id_gen):
         super().write_to_db(cursor, self.mod, deck_id, id_gen)
+
+    def _check_invalid_html_tags_in_fields(self):
+        # genanki's guard against unescaped text: every field here is HTML we escaped ourselves
+        pass
+
+    def _cloze_cards(self):
+        # the numbers were counted once already (and checked to be there); one card per number,
+        # nested or not, exactly as Anki generates them
+        return [genanki.Card(number - 1) for number in self._cloze_numbers]
 
 
 class _TimedModel(genanki.Model):
@@ -116,8 +144,14 @@ def notes_from_cards(cards: Sequence[Card], mod: int) -> list[PackagedNote]:
             for c in cards]
 
 
-def write_package(notes: Sequence[PackagedNote], out: Path, deck_name: str, now: float | None = None) -> Written:
-    """Write `notes` to `out` as one deck, replacing `out` only when the package is complete."""
+def write_package(notes: Sequence[PackagedNote], out: Path, deck_name: str, now: float | None = None,
+                  unchanged: frozenset[str] = frozenset()) -> Written:
+    """Write `notes` to `out` as one deck, replacing `out` only when the package is complete.
+
+    `unchanged` names notes whose rows in the package already at `out` are exactly what they
+    would be written as. When that package was written by this version of the note types and
+    deck, it is copied and only the other notes are written again (through genanki's own
+    `Note.write_to_db`): a rebuild after one edit writes one note, not twenty thousand."""
     check_output_path(out)
     now = time.time() if now is None else now
     from .notetypes import templates
@@ -126,43 +160,100 @@ def write_package(notes: Sequence[PackagedNote], out: Path, deck_name: str, now:
     models = {kind: _model(nt, css) for kind, nt in note_types().items()}
     deck = genanki.Deck(deck_id(deck_name), deck_name)
     seen: set[str] = set()
-    card_count = 0
-    for position, note in enumerate(notes):
+    for note in notes:
         if note.guid in seen:
             raise PackageError(f"two notes with the GUID {note.guid} (fields {note.fields[-1]!r})")
         seen.add(note.guid)
+    reuse = unchanged and _reusable(out, deck_name)
+    kept = unchanged if reuse else frozenset()
+    card_count = 0
+    for position, note in enumerate(notes):
+        if note.guid in kept:
+            card_count += _card_count(note)
+            continue
         genanki_note = _note(note, models[note.kind], position)
         card_count += len(genanki_note.cards)
         deck.add_note(genanki_note)
-    _write_atomically(genanki.Package(deck), out, now)
+    if reuse:
+        with zipfile.ZipFile(out) as archive:
+            previous = archive.read("collection.anki2")
+        _write_atomically(out, now, lambda cursor: _update(cursor, deck, kept, now), seed=previous)
+    else:
+        package = genanki.Package(deck)
+        _write_atomically(out, now, lambda cursor: package.write_to_db(cursor, now, itertools.count(int(now * 1000))))
     return Written(path=out, notes=len(notes), cards=card_count)
+
+
+def _card_count(note: PackagedNote) -> int:
+    if note.kind != "cloze":
+        return 1
+    return len({n for n in _CLOZE_NUMBER.findall(note.fields[0]) if int(n) >= 1})
+
+
+def _reusable(out: Path, deck_name: str) -> bool:
+    """Whether the package at `out` holds our note types as they are now, and this deck."""
+    try:
+        with zipfile.ZipFile(out) as archive, tempfile.TemporaryDirectory(prefix="annodeck-") as scratch:
+            db_path = os.path.join(scratch, "collection.anki2")
+            with open(db_path, "wb") as db:
+                db.write(archive.read("collection.anki2"))
+            conn = sqlite3.connect(db_path)
+            try:
+                models_json, decks_json = conn.execute("SELECT models, decks FROM col").fetchone()
+            finally:
+                conn.close()
+        models, decks = json.loads(models_json), json.loads(decks_json)
+    except (OSError, KeyError, zipfile.BadZipFile, sqlite3.Error, ValueError, TypeError):
+        return False
+    ours = [models.get(str(nt.model_id)) for nt in note_types().values()]
+    return (all(m is not None and m.get("mod") == TEMPLATES_CHANGED_AT for m in ours)
+            and any(d.get("name") == deck_name and d.get("id") == deck_id(deck_name) for d in decks.values()))
+
+
+def _update(cursor, deck: genanki.Deck, kept: frozenset[str], now: float) -> None:
+    """In a copy of the previous package's database, keep the `kept` notes' rows and write
+    every other note in `deck` anew."""
+    gone = [guid for (guid,) in cursor.execute("SELECT guid FROM notes").fetchall() if guid not in kept]
+    cursor.executemany("DELETE FROM cards WHERE nid IN (SELECT id FROM notes WHERE guid = ?)", [(g,) for g in gone])
+    cursor.executemany("DELETE FROM notes WHERE guid = ?", [(g,) for g in gone])
+    top = max(cursor.execute("SELECT max(id) FROM notes").fetchone()[0] or 0,
+              cursor.execute("SELECT max(id) FROM cards").fetchone()[0] or 0)
+    ids = itertools.count(max(int(now * 1000), top + 1))
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", module="genanki")
+        for note in deck.notes:
+            note.write_to_db(cursor, now, deck.deck_id, ids)
 
 
 def _note(note: PackagedNote, model: genanki.Model, position: int) -> genanki.Note:
     if len(note.fields) != len(model.fields):
         raise ValueError(f"note {note.guid} has {len(note.fields)} fields; its note type has {len(model.fields)}")
-    if note.kind == "cloze" and not any(int(n) >= 1 for n in _CLOZE_NUMBER.findall(note.fields[0])):
-        # genanki would silently emit a note with no card; a planner bug must never do that
-        raise ValueError(f"cloze note for {note.fields[-1]!r} has no cloze deletion")
+    numbers: tuple[int, ...] = ()
+    if note.kind == "cloze":
+        numbers = tuple(sorted({int(n) for n in _CLOZE_NUMBER.findall(note.fields[0]) if int(n) >= 1}))
+        if not numbers:
+            # genanki would silently emit a note with no card; a planner bug must never do that
+            raise ValueError(f"cloze note for {note.fields[-1]!r} has no cloze deletion")
     # due orders new cards: they come up in the order the reader read them
     return _TimedNote(model=model, fields=list(note.fields), tags=list(note.tags), guid=note.guid,
-                      mod=note.mod, due=position)
+                      mod=note.mod, due=position, cloze_numbers=numbers)
 
 
-def _write_atomically(package: genanki.Package, out: Path, now: float) -> None:
-    """genanki's own writer leaves its database in /tmp and writes in place; this one builds the
-    package beside `out` and renames it over the old one only when it is complete."""
+def _write_atomically(out: Path, now: float, fill, seed: bytes | None = None) -> None:
+    """Build the package beside `out` (`fill` writes its database through a cursor) and rename
+    it over the old one only when it is complete; `seed` is a database to start from. genanki's
+    own writer leaves its database in /tmp and writes the package in place."""
     handle, partial = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
     os.close(handle)
     try:
         with tempfile.TemporaryDirectory(prefix="annodeck-") as scratch:
             db_path = os.path.join(scratch, "collection.anki2")
+            if seed is not None:
+                with open(db_path, "wb") as db:
+                    db.write(seed)
             conn = sqlite3.connect(db_path)
             try:
-                with warnings.catch_warnings():
-                    # our fields are HTML we generated and escaped ourselves
-                    warnings.filterwarnings("ignore", module="genanki")
-                    package.write_to_db(conn.cursor(), now, itertools.count(int(now * 1000)))
+                fill(conn.cursor())
                 conn.commit()
             finally:
                 conn.close()

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .models import Annotation, Card, Location, Problem, Severity, Skip
-from .planner import PlanSettings, Planner
-from .sources import discover, read_found
+from .models import Card, Location, Problem, Severity, Skip
+from .planner import PlanSettings
+from .sources import discover
 
 DEFAULT_DECK = "annodeck"
 #: skips that mean something is wrong with the notes (a page note without a question is not)
@@ -136,7 +136,8 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
     check_output_path(output)
     report = BuildReport(output=output, deck=deck, dry_run=dry_run)
     now = int(time.time())
-    saved_at = _plan_all(paths, report, settings, vault)
+    cache = output.with_name(f".{output.name}.cache")
+    saved_at = _plan_all(paths, report, settings, vault, cache, save_cache=not dry_run)
 
     try:
         previous = read_previous(output)
@@ -153,7 +154,8 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
     removed_at = min(max(saved_at.values(), default=now), now)
     notes, report.changes = resync(report.cards, previous, changed_at, removed_at)
     if notes and not dry_run:
-        write_package(notes, output, deck, now)
+        unchanged = frozenset(c.guid for c in report.changes if c.status == "unchanged")
+        write_package(notes, output, deck, now, unchanged=unchanged)
         report.written = True
     return report
 
@@ -166,55 +168,111 @@ def check(paths: Sequence[str | os.PathLike], *, settings: PlanSettings = PlanSe
     return report
 
 
-def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault) -> dict[str, int]:
-    """Read and plan into `report`; the files' save times, by display path."""
-    annotations, saved_at = _read_all(paths, report, Path(vault).expanduser() if vault else None)
-    planner = Planner(settings)
-    for annotation in _unique_ids(annotations, report):
-        planned = planner.plan(annotation)
-        if isinstance(planned, Card):
-            report.cards.append(planned)
-            report.problems.extend(Problem(location=planned.location, what=w, severity=Severity.WARNING)
-                                   for w in planned.warnings)
-        else:
-            report.skips.append(planned)
-    return saved_at
+def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault, cache_path: Path | None = None,
+              save_cache: bool = False) -> dict[str, int]:
+    """Read and plan into `report`; the files' save times, by display path.
 
+    Files whose content, place and settings match the plan cache beside the package are not read
+    again; the rest are planned on both cores when there is enough of them to pay for it."""
+    from .fileplan import PlanCache, fingerprint, plan_files
 
-def _read_all(paths, report: BuildReport, vault: Path | None) -> tuple[list[Annotation], dict[str, int]]:
-    annotations: list[Annotation] = []
+    vault = Path(vault).expanduser() if vault else None
+    items = discover(paths, report.problems)
+    cache = PlanCache.load(cache_path, _cache_key(settings)) if cache_path else None
+    plans: list = [None] * len(items)
+    keys: list = [None] * len(items)
+    todo = []
+    for i, item in enumerate(items):
+        if cache is not None:
+            keys[i] = (_origin_key(item, vault), fingerprint(item))
+            plans[i] = cache.get(item, *keys[i])
+        if plans[i] is None:
+            todo.append(i)
+    size = sum(_size(items[i].path) for i in todo)
+    workers = min(2, os.cpu_count() or 1) if size > PARALLEL_ABOVE_BYTES else 1
+    for i, plan in zip(todo, plan_files([items[i] for i in todo], vault, settings, workers)):
+        plans[i] = plan
+        if cache is not None:
+            cache.put(items[i], *keys[i], plan)
+    if cache is not None and save_cache:
+        cache.save()
+
     saved_at: dict[str, int] = {}
-    for item in discover(paths, report.problems):
-        result, problems = read_found(item, vault)
-        if result is not None:
+    planned = []
+    for item, plan in zip(items, plans):
+        if plan.note:
             report.files += 1
-            report.blocks += result.blocks
-            annotations.extend(result.annotations)
+            report.blocks += plan.blocks
             try:
                 saved_at[item.display] = int(item.path.stat().st_mtime)
             except OSError:
                 pass
-        for problem in problems:
-            if result is not None and problem.severity is Severity.ERROR:
+        for problem in plan.problems:
+            if plan.note and problem.severity is Severity.ERROR:
                 # a block the reader could not use at all is still an annotation the user made
                 report.skips.append(Skip(annotation_id="", category="unreadable block",
                                          reason=problem.what, location=problem.location))
             else:
                 report.problems.append(problem)
-    return annotations, saved_at
+        planned.extend(plan.planned)
+    for item in _unique_ids(planned, report):
+        if isinstance(item, Card):
+            report.cards.append(item)
+            report.problems.extend(Problem(location=item.location, what=w, severity=Severity.WARNING)
+                                   for w in item.warnings)
+        else:
+            report.skips.append(item)
+    return saved_at
 
 
-def _unique_ids(annotations: Iterable[Annotation], report: BuildReport) -> list[Annotation]:
-    """One annotation per id. Copies are reported naming both places; the copy read last wins
-    (within a file, the later block is the one the reader fixed)."""
-    last: dict[str, Annotation] = {}
-    for annotation in annotations:
-        earlier = last.get(annotation.id)
+#: below this much text to plan, a second process costs more than it saves
+PARALLEL_ABOVE_BYTES = 2 * 1024 * 1024
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _origin_key(item, vault: Path | None) -> str:
+    from .sources import vault_root
+
+    real = item.path.resolve()
+    return f"{vault}|{real}|{vault_root(real.parent)}"
+
+
+def _cache_key(settings: PlanSettings) -> str:
+    """What a cached plan depends on besides its file: annodeck's own code and data, and the
+    deck's settings. Any change to either plans every file afresh."""
+    import hashlib
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(repr(settings).encode(), digest_size=16)
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".txt", ".html", ".css") and path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    from .notetypes import templates_digest
+
+    digest.update(templates_digest().encode())
+    return digest.hexdigest()
+
+
+def _unique_ids(planned: Iterable, report: BuildReport) -> list:
+    """One card or skip per annotation id. Copies are reported naming both places; the copy read
+    last wins (within a file, the later block is the one the reader fixed)."""
+    planned = list(planned)
+    last: dict[str, object] = {}
+    for item in planned:
+        if not item.annotation_id:
+            continue
+        earlier = last.get(item.annotation_id)
         if earlier is not None:
             report.skips.append(Skip(
-                annotation_id=earlier.id, category="duplicate id", location=earlier.location,
-                reason=f"the id ^{earlier.id} is used again at {annotation.location} (a copied block?); "
+                annotation_id=earlier.annotation_id, category="duplicate id", location=earlier.location,
+                reason=f"the id ^{earlier.annotation_id} is used again at {item.location} (a copied block?); "
                        "that later copy is used",
             ))
-        last[annotation.id] = annotation
-    return [a for a in annotations if last[a.id] is a]
+        last[item.annotation_id] = item
+    return [p for p in planned if not p.annotation_id or last[p.annotation_id] is p]

@@ -45,7 +45,34 @@ def render_markdown(text: str) -> str:
     if not text.strip():
         return ""
     text = _WIKILINK.sub(_wikilink_text, text)
+    if _is_plain(text):
+        return _plain_paragraphs(text)
     return _markdown().render(text).strip()
+
+
+# Most comments are plain sentences. For text with no markdown syntax at all, paragraphs and
+# line breaks are all markdown-it would make of it, and they cost a fraction of a full parse
+# (tests check that the two agree).
+_MARKDOWN_SYNTAX = re.compile(r"[^\S \t\n]|[`*_\[\]()<>!#~=$|&\\{}\x00-\x08\x0b-\x1f\x7f]|^[ \t]*(?:[-+]|\d+[.)](?:[ \t]|$))|^(?: {4}|\t)",
+                              re.MULTILINE)
+
+
+def _is_plain(text: str) -> bool:
+    return not _MARKDOWN_SYNTAX.search(text)
+
+
+def _plain_paragraphs(text: str) -> str:
+    paragraphs, current = [], []
+    for line in text.split("\n"):
+        line = line.strip(" \t")
+        if line:
+            current.append(line.replace('"', "&quot;"))
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return "\n".join("<p>" + "<br />\n".join(lines) + "</p>" for lines in paragraphs)
 
 
 _MD_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")

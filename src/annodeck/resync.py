@@ -64,7 +64,7 @@ def resync(cards: Sequence[Card], previous: Mapping[str, PreviousNote],
 
 def _same_tags(old: Sequence[str], new: Sequence[str]) -> bool:
     # Anki stores tags as a space-separated, unordered set compared without case
-    return sorted(t.casefold() for t in old) == sorted(t.casefold() for t in new)
+    return tuple(old) == tuple(new) or sorted(t.casefold() for t in old) == sorted(t.casefold() for t in new)
 
 
 def _annotation_id(old: PreviousNote) -> str:

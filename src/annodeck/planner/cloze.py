@@ -145,9 +145,12 @@ def _every_occurrence(text: str, chosen: list[Deletion]) -> list[Deletion]:
     deletions = list(chosen)
     for d in chosen:
         term = text[d.start : d.end]
-        for m in re.finditer(re.escape(term), text):
-            if not _overlaps(m.start(), m.end(), deletions) and _at_boundaries(text, m.start(), m.end()):
-                deletions.append(Deletion(m.start(), m.end(), d.number))
+        at = text.find(term)
+        while at >= 0:
+            end = at + len(term)
+            if not _overlaps(at, end, deletions) and _at_boundaries(text, at, end):
+                deletions.append(Deletion(at, end, d.number))
+            at = text.find(term, end)
     return sorted(deletions, key=lambda d: d.start)
 
 

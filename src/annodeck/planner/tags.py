@@ -19,6 +19,7 @@ MAX_TAG_WORDS = 4
 # sentence punctuation (CJK full-width marks anywhere, Latin marks followed by a space)
 _SENTENCE = re.compile(r"[。！？；，、：]|[.!?;:,](?:\s|$)")
 _UNSAFE = re.compile(r'[\s"\x00-\x1f\x7f]+')
+_COLONS = re.compile(r":{3,}")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def is_prose(tag: str) -> bool:
 def anki_tag(text: str) -> str:
     """A reader's tag as an Anki tag: `/` nests (`a/b` → `a::b`), spaces become `_`."""
     tag = _UNSAFE.sub("_", text.strip()).replace("/", "::")
-    tag = re.sub(r":{3,}", "::", tag).strip(":_")
+    tag = _COLONS.sub("::", tag).strip(":_")
     return tag
 
 

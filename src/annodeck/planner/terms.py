@@ -23,12 +23,13 @@ class Found:
 
 
 # International Nonproprietary Name stems of drug classes common in clinical reading
-_DRUG_STEMS = (
-    r"mab|zomib|lidomide|tinib|ciclib|parib|rafenib|lisib|cept|platin|taxel|rubicin|vedotin|tecan|"
-    r"mustine|sone|solone|parin|xaban|gatran|statin|gliflozin|gliptin|glutide|prazole|sartan|pril|"
-    r"olol|dipine|mycin|cycline|floxacin|vir|citabine|citidine|inostat|clax|leucel|trexate|fosfamide"
+DRUG_STEMS = tuple(
+    "mab zomib lidomide tinib ciclib parib rafenib lisib cept platin taxel rubicin vedotin tecan "
+    "mustine sone solone parin xaban gatran statin gliflozin gliptin glutide prazole sartan pril "
+    "olol dipine mycin cycline floxacin vir citabine citidine inostat clax leucel trexate fosfamide".split()
 )
-_DRUG = re.compile(rf"(?<![\w-])[A-Za-z][a-z]{{2,}}(?:{_DRUG_STEMS})(?![\w-])")
+# a word, then a stem test in Python: a regex alternation of stems backtracks at every word
+_WORD = re.compile(r"(?<![\w-])[A-Za-z][a-z]{4,}(?![\w-])")
 
 # cytogenetic lesions: t(4;14), t(11;14)(q13;q32), del(17p), del(13q14), gain(1q21), amp(1q), +1q, -17p
 _LESION = re.compile(
@@ -61,7 +62,11 @@ class Lexicon:
         return [Found(m.start, m.end) for m in self.trials.find(text)]
 
     def drug_spans(self, text: str) -> list[Found]:
-        return _spans(text, [_DRUG] + ([self._drugs] if self._drugs else []))
+        found = [Found(m.start(), m.end()) for m in _WORD.finditer(text)
+                 if m.group().lower().endswith(DRUG_STEMS) and len(m.group()) - _stem_length(m.group()) >= 3]
+        if self._drugs:
+            found += [f for f in _spans(text, [self._drugs]) if not _overlapping(f, found)]
+        return sorted(found, key=lambda f: f.start)
 
     def lesion_spans(self, text: str) -> list[Found]:
         return _spans(text, [_LESION])
@@ -73,6 +78,15 @@ class Lexicon:
         return _spans(text, [_GENE_PATTERN] + ([self._genes] if self._genes else []))
 
 
+def _stem_length(word: str) -> int:
+    lower = word.lower()
+    return max(len(stem) for stem in DRUG_STEMS if lower.endswith(stem))
+
+
+def _overlapping(found: Found, others: list[Found]) -> bool:
+    return any(found.start < o.end and o.start < found.end for o in others)
+
+
 def _listed(names: Iterable[str], flags: int) -> re.Pattern | None:
     names = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
     if not names:
@@ -81,11 +95,17 @@ def _listed(names: Iterable[str], flags: int) -> re.Pattern | None:
 
 
 def _spans(text: str, patterns, ranked: bool = False) -> list[Found]:
+    """Matches of the patterns, earlier patterns winning where two overlap."""
+    if len(patterns) == 1:
+        return [Found(m.start(), m.end()) for m in patterns[0].finditer(text)]
     found: list[Found] = []
+    taken = bytearray(len(text) + 1)  # which characters an earlier match already holds
     for rank, pattern in enumerate(patterns):
         for m in pattern.finditer(text):
-            if not any(f.start < m.end() and m.start() < f.end for f in found):
-                found.append(Found(m.start(), m.end(), rank if ranked else 0))
+            start, end = m.span()
+            if not any(taken[start:end]):
+                taken[start:end] = b"\x01" * (end - start)
+                found.append(Found(start, end, rank if ranked else 0))
     return sorted(found, key=lambda f: (f.rank, f.start))
 
 

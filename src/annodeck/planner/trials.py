@@ -39,8 +39,10 @@ class TrialFinder:
             alternatives.append(r"[-\s]?".join(parts))
         self._listed = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])") if alternatives else None
         self._not_trials = frozenset(n.upper() for n in not_trials)
+        # a highlight is looked at twice (tags, then deletions) and a title once per annotation
+        self.find = lru_cache(maxsize=4096)(self._find)
 
-    def find(self, text: str) -> list[TrialMatch]:
+    def _find(self, text: str) -> tuple[TrialMatch, ...]:
         found: list[TrialMatch] = []
         if self._listed is not None:
             for m in self._listed.finditer(text):
@@ -51,7 +53,7 @@ class TrialFinder:
                 continue
             if not any(f.start <= m.start(1) < f.end for f in found):
                 found.append(TrialMatch(name, m.start(1), m.end(1)))
-        return sorted(found, key=lambda f: f.start)
+        return tuple(sorted(found, key=lambda f: f.start))
 
     def names(self, *texts: str) -> list[str]:
         """The distinct trial names in the texts, in order of first appearance."""

@@ -1,0 +1,153 @@
+"""One file's worth of work: read it and plan its annotations. The unit that runs on another
+core, and that the plan cache keeps, keyed by the file's content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import Card, Location, Problem, Severity, Skip
+from .planner import PlanSettings, Planner
+from .sources import MAX_FILE_BYTES, Found, read_found
+
+
+@dataclass
+class FilePlan:
+    #: whether the file held annotation blocks (a note, rather than a file passed over)
+    note: bool = False
+    blocks: int = 0
+    #: the planned annotations, in block order
+    planned: list[Card | Skip] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+_planners: dict[PlanSettings, Planner] = {}
+
+
+def plan_file(item: Found, vault: Path | None, settings: PlanSettings) -> FilePlan:
+    planner = _planners.get(settings) or _planners.setdefault(settings, Planner(settings))
+    result, problems = read_found(item, vault)
+    plan = FilePlan(note=result is not None, problems=problems)
+    if result is not None:
+        plan.blocks = result.blocks
+        plan.planned = [planner.plan(a) for a in result.annotations]
+    return plan
+
+
+def plan_files(jobs: list[Found], vault: Path | None, settings: PlanSettings, workers: int) -> list[FilePlan]:
+    """Plan each file; on `workers` processes when there is enough work to pay for them."""
+    if workers <= 1 or len(jobs) < 2:
+        return [plan_file(item, vault, settings) for item in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        chunk = max(1, len(jobs) // (workers * 8))
+        return list(pool.map(_plan_one, [(item, vault, settings) for item in jobs], chunksize=chunk))
+
+
+def _plan_one(args) -> FilePlan:
+    return plan_file(*args)
+
+
+# -- the plan cache ---------------------------------------------------------------------------
+
+
+def fingerprint(item: Found) -> str | None:
+    """The content hash that keys a file's plan; None when the file cannot be hashed (it will be
+    read the ordinary way, and its problem reported from there)."""
+    try:
+        if item.path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        return hashlib.blake2b(item.path.read_bytes(), digest_size=16).hexdigest()
+    except OSError:
+        return None
+
+
+class PlanCache:
+    """Plans of earlier builds, by display path, valid while content, vault and settings match.
+
+    Stored beside the package as plain data (tuples, strings, numbers) through a pickle reader
+    that refuses every class, so a tampered cache can break a build, never run code."""
+
+    def __init__(self, path: Path, key: str):
+        self.path, self.key = path, key
+        self.entries: dict[str, tuple] = {}
+        self.used: dict[str, tuple] = {}
+
+    @classmethod
+    def load(cls, path: Path, key: str) -> PlanCache:
+        cache = cls(path, key)
+        try:
+            with open(path, "rb") as f:
+                data = _PlainUnpickler(f).load()
+            if isinstance(data, dict) and data.get("key") == key:
+                cache.entries = data["files"]
+        except Exception:  # a missing, old or damaged cache is only slower
+            pass
+        return cache
+
+    def get(self, item: Found, origin: str, digest: str | None) -> FilePlan | None:
+        entry = self.entries.get(item.display)
+        if digest is None or entry is None or entry[0] != digest or entry[1] != origin:
+            return None
+        try:
+            plan = _from_plain(entry[2])
+        except Exception:
+            return None
+        self.used[item.display] = entry
+        return plan
+
+    def put(self, item: Found, origin: str, digest: str | None, plan: FilePlan) -> None:
+        if digest is not None:
+            self.used[item.display] = (digest, origin, _to_plain(plan))
+
+    def save(self) -> None:
+        if self.used.keys() == self.entries.keys() and all(self.used[k] is self.entries[k] for k in self.used):
+            return  # every plan came from the cache: it is already what it would be written as
+        partial = self.path.with_name(self.path.name + ".partial")
+        try:
+            with open(partial, "wb") as f:
+                pickle.dump({"key": self.key, "files": self.used}, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, self.path)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"the plan cache holds plain data only, not {module}.{name}")
+
+
+def _to_plain(plan: FilePlan) -> tuple:
+    planned = []
+    for p in plan.planned:
+        if isinstance(p, Card):
+            planned.append(("card", p.annotation_id, p.kind, tuple(p.fields.items()), p.tags, p.source_key,
+                            p.location.file, p.location.line, p.warnings))
+        else:
+            planned.append(("skip", p.annotation_id, p.category, p.reason, p.location.file, p.location.line))
+    problems = tuple((p.location.file, p.location.line, p.what, p.severity.value) for p in plan.problems)
+    return plan.note, plan.blocks, tuple(planned), problems
+
+
+def _from_plain(data: tuple) -> FilePlan:
+    note, blocks, planned, problems = data
+    plan = FilePlan(note=note, blocks=blocks)
+    for entry in planned:
+        if entry[0] == "card":
+            _, aid, kind, fields, tags, source_key, file, line, warnings = entry
+            plan.planned.append(Card(annotation_id=aid, kind=kind, fields=dict(fields), tags=tags,
+                                     source_key=source_key, location=Location(file=file, line=line),
+                                     warnings=warnings))
+        else:
+            _, aid, category, reason, file, line = entry
+            plan.planned.append(Skip(annotation_id=aid, category=category, reason=reason,
+                                     location=Location(file=file, line=line)))
+    plan.problems = [Problem(location=Location(file=f, line=l), what=w, severity=Severity(s))
+                     for f, l, w, s in problems]
+    return plan
