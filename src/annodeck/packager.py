@@ -205,8 +205,9 @@ def _reusable(out: Path, deck_name: str) -> bool:
         models, decks = json.loads(models_json), json.loads(decks_json)
     except (OSError, KeyError, zipfile.BadZipFile, sqlite3.Error, ValueError, TypeError):
         return False
-    ours = [models.get(str(nt.model_id)) for nt in note_types().values()]
-    return (all(m is not None and m.get("mod") == TEMPLATES_CHANGED_AT for m in ours)
+    # genanki writes only the note types a deck uses; those there must be today's templates
+    ours = [models[str(nt.model_id)] for nt in note_types().values() if str(nt.model_id) in models]
+    return (bool(ours) and all(m.get("mod") == TEMPLATES_CHANGED_AT for m in ours)
             and any(d.get("name") == deck_name and d.get("id") == deck_id(deck_name) for d in decks.values()))
 
 
@@ -219,10 +220,13 @@ def _update(cursor, deck: genanki.Deck, kept: frozenset[str], now: float) -> Non
     top = max(cursor.execute("SELECT max(id) FROM notes").fetchone()[0] or 0,
               cursor.execute("SELECT max(id) FROM cards").fetchone()[0] or 0)
     ids = itertools.count(max(int(now * 1000), top + 1))
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", module="genanki")
-        for note in deck.notes:
-            note.write_to_db(cursor, now, deck.deck_id, ids)
+    # genanki's Deck.write_to_db merges its deck and note types into the collection's JSON and
+    # writes the notes; our note types leave first, so that each is written once, by genanki
+    (models_json,) = cursor.execute("SELECT models FROM col").fetchone()
+    models = {k: v for k, v in json.loads(models_json).items()
+              if k not in {str(nt.model_id) for nt in note_types().values()}}
+    cursor.execute("UPDATE col SET models = ?", (json.dumps(models),))
+    deck.write_to_db(cursor, now, ids)
 
 
 def _note(note: PackagedNote, model: genanki.Model, position: int) -> genanki.Note:
