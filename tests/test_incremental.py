@@ -82,3 +82,23 @@ def test_a_changed_deck_name_or_template_falls_back_to_a_full_write(tmp_path, mo
     assert not annodeck.packager._reusable(out, "Two")
     monkeypatch.setattr(annodeck.packager, "TEMPLATES_CHANGED_AT", annodeck.packager.TEMPLATES_CHANGED_AT + 1)
     assert not annodeck.packager._reusable(out, "One")
+
+
+def test_kept_notes_keep_their_note_type_when_only_other_kinds_change(tmp_path, anki, monkeypatch):
+    source, out = tmp_path / "p.md", tmp_path / "deck.apkg"
+    qa = block("qa1", "CASTOR used daratumumab", comment="Q: What did CASTOR use?\nA: daratumumab")
+    source.write_text(note(qa, block("cz1", "HR: 0.70 overall")))
+    annodeck.build([source], out)
+    updates = []
+    real_update = annodeck.packager._update
+    monkeypatch.setattr(annodeck.packager, "_update", lambda *a: updates.append(a) or real_update(*a))
+    annodeck.build([source], out)  # nothing changed
+    source.write_text(note(qa, block("cz1", "HR: 0.70 overall", comment="edited")))
+    annodeck.build([source], out)  # only the cloze note changed; the Q/A note's rows are kept
+    assert len(updates) == 2
+    assert annodeck.packager._reusable(out, "annodeck")
+    col = anki()
+    import_package(col, out)
+    kinds = sorted(col.get_note(n).note_type()["name"] for n in col.find_notes(""))
+    assert kinds == ["annodeck Q/A", "annodeck cloze"]
+    assert all(col.get_note(n).cards() for n in col.find_notes(""))

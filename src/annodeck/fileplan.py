@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .models import Card, Location, Problem, Severity, Skip
 from .planner import PlanSettings, Planner
+from .previous import PreviousNote, content_digest
 from .sources import MAX_FILE_BYTES, Found, read_found
 
 
@@ -78,6 +79,7 @@ class PlanCache:
         self.path, self.key = path, key
         self.entries: dict[str, tuple] = {}
         self.used: dict[str, tuple] = {}
+        self.package: tuple | None = None
 
     @classmethod
     def load(cls, path: Path, key: str) -> PlanCache:
@@ -87,6 +89,7 @@ class PlanCache:
                 data = _PlainUnpickler(f).load()
             if isinstance(data, dict) and data.get("key") == key:
                 cache.entries = data["files"]
+                cache.package = data.get("package")
         except Exception:  # a missing, old or damaged cache is only slower
             pass
         return cache
@@ -106,16 +109,37 @@ class PlanCache:
         if digest is not None:
             self.used[item.display] = (digest, origin, _to_plain(plan))
 
-    def save(self) -> None:
-        if self.used.keys() == self.entries.keys() and all(self.used[k] is self.entries[k] for k in self.used):
-            return  # every plan came from the cache: it is already what it would be written as
+    def previous_notes(self, package: Path) -> dict[str, PreviousNote] | None:
+        """The notes of the package at `package` as this cache recorded them when it was written;
+        None unless the package is still exactly that file."""
+        record = self.package
+        if not record or record[0] != _stamp(package):
+            return None
+        return {guid: PreviousNote(guid, kind, None, tags, mod, digest)
+                for guid, (kind, mod, digest, tags) in record[1].items()}
+
+    def save(self, package: Path | None = None, notes=()) -> None:
+        """Write the plans used by this build, and what went into `package` (if it was written)."""
+        record = None
+        if package is not None:
+            record = (_stamp(package), {n.guid: (n.kind, n.mod, n.digest or content_digest(n.fields, n.tags), n.tags)
+                                      for n in notes})
         partial = self.path.with_name(self.path.name + ".partial")
         try:
             with open(partial, "wb") as f:
-                pickle.dump({"key": self.key, "files": self.used}, f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump({"key": self.key, "files": self.used, "package": record}, f,
+                            protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(partial, self.path)
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
 
 
 class _PlainUnpickler(pickle.Unpickler):

@@ -135,6 +135,8 @@ class PackagedNote:
     tags: tuple[str, ...]
     #: when the note's content last changed (epoch seconds): Anki updates only if this is newer
     mod: int
+    #: previous.content_digest of fields and tags, when the caller has it
+    digest: str = ""
 
 
 def notes_from_cards(cards: Sequence[Card], mod: int) -> list[PackagedNote]:
@@ -169,6 +171,8 @@ def write_package(notes: Sequence[PackagedNote], out: Path, deck_name: str, now:
     card_count = 0
     for position, note in enumerate(notes):
         if note.guid in kept:
+            # the kept rows need their note type in the package as much as the new ones do
+            deck.add_model(models[note.kind])
             card_count += _card_count(note)
             continue
         genanki_note = _note(note, models[note.kind], position)

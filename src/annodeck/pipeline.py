@@ -129,22 +129,18 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
     `mod`; annotations that disappeared are carried once more, tagged `annodeck::removed`.
     """
     from .packager import check_output_path, write_package
-    from .previous import PreviousPackageError, read_previous
-    from .resync import resync
+    from .resync import NeedsFields, resync
 
     output = Path(output)
     check_output_path(output)
     report = BuildReport(output=output, deck=deck, dry_run=dry_run)
     now = int(time.time())
-    cache = output.with_name(f".{output.name}.cache")
-    saved_at = _plan_all(paths, report, settings, vault, cache, save_cache=not dry_run)
+    cache_path = output.with_name(f".{output.name}.cache")
+    saved_at, cache = _plan_all(paths, report, settings, vault, cache_path)
 
-    try:
-        previous = read_previous(output)
-    except PreviousPackageError as error:
-        previous = {}
-        report.problems.append(Problem(location=Location(file=str(output)), severity=Severity.WARNING,
-                                       what=f"{error}; every note is written as changed"))
+    previous = cache.previous_notes(output) if cache is not None else None
+    if previous is None:
+        previous = _read_previous(output, report)
     report.rebuilt = bool(previous)
 
     def changed_at(card: Card) -> int:
@@ -152,12 +148,28 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
         return min(saved_at.get(card.location.file, now), now)
 
     removed_at = min(max(saved_at.values(), default=now), now)
-    notes, report.changes = resync(report.cards, previous, changed_at, removed_at)
+    try:
+        notes, report.changes = resync(report.cards, previous, changed_at, removed_at)
+    except NeedsFields:  # a removed note is carried once more: its fields are in the package
+        notes, report.changes = resync(report.cards, _read_previous(output, report), changed_at, removed_at)
     if notes and not dry_run:
         unchanged = frozenset(c.guid for c in report.changes if c.status == "unchanged")
         write_package(notes, output, deck, now, unchanged=unchanged)
         report.written = True
+        if cache is not None:
+            cache.save(output, notes)
     return report
+
+
+def _read_previous(output: Path, report: BuildReport) -> dict:
+    from .previous import PreviousPackageError, read_previous
+
+    try:
+        return read_previous(output)
+    except PreviousPackageError as error:
+        report.problems.append(Problem(location=Location(file=str(output)), severity=Severity.WARNING,
+                                       what=f"{error}; every note is written as changed"))
+        return {}
 
 
 def check(paths: Sequence[str | os.PathLike], *, settings: PlanSettings = PlanSettings(),
@@ -168,9 +180,9 @@ def check(paths: Sequence[str | os.PathLike], *, settings: PlanSettings = PlanSe
     return report
 
 
-def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault, cache_path: Path | None = None,
-              save_cache: bool = False) -> dict[str, int]:
-    """Read and plan into `report`; the files' save times, by display path.
+def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault,
+              cache_path: Path | None = None) -> tuple[dict[str, int], object]:
+    """Read and plan into `report`; the files' save times, by display path, and the plan cache.
 
     Files whose content, place and settings match the plan cache beside the package are not read
     again; the rest are planned on both cores when there is enough of them to pay for it."""
@@ -194,8 +206,6 @@ def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault, cache_p
         plans[i] = plan
         if cache is not None:
             cache.put(items[i], *keys[i], plan)
-    if cache is not None and save_cache:
-        cache.save()
 
     saved_at: dict[str, int] = {}
     planned = []
@@ -222,7 +232,7 @@ def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault, cache_p
                                    for w in item.warnings)
         else:
             report.skips.append(item)
-    return saved_at
+    return saved_at, cache
 
 
 #: below this much text to plan, a second process costs more than it saves

@@ -7,6 +7,7 @@ separate state file can get lost or out of step with it.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import tempfile
 import zipfile
@@ -27,13 +28,24 @@ class PreviousPackageError(Exception):
 class PreviousNote:
     guid: str
     kind: str
-    fields: tuple[str, ...]
+    #: None when known only by its digest (from the plan cache, not the package itself)
+    fields: tuple[str, ...] | None
     tags: tuple[str, ...]
     mod: int
+    digest: str = ""
 
     @property
     def removed(self) -> bool:
         return REMOVED_TAG in self.tags
+
+
+def content_digest(fields: tuple[str, ...], tags: tuple[str, ...]) -> str:
+    """What decides whether a note changed: its fields, and its tags as Anki compares them
+    (an unordered set, without case)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for value in (*fields, "\x1e", *sorted(t.casefold() for t in tags)):
+        digest.update(value.encode("utf-8", "surrogatepass") + b"\x1f")
+    return digest.hexdigest()
 
 
 def read_previous(path: Path) -> dict[str, PreviousNote]:
@@ -55,5 +67,6 @@ def read_previous(path: Path) -> dict[str, PreviousNote]:
     notes = {}
     for guid, mid, mod, tags, flds in rows:
         if mid in kinds:  # notes of other note types are not annodeck's to carry forward
-            notes[guid] = PreviousNote(guid, kinds[mid], tuple(flds.split("\x1f")), tuple(tags.split()), int(mod))
+            fields, note_tags = tuple(flds.split("\x1f")), tuple(tags.split())
+            notes[guid] = PreviousNote(guid, kinds[mid], fields, note_tags, int(mod), content_digest(fields, note_tags))
     return notes

@@ -19,9 +19,14 @@ from dataclasses import dataclass
 from .models import Card
 from .notetypes import note_types
 from .packager import PackagedNote, note_guid
-from .previous import REMOVED_TAG, PreviousNote
+from .previous import REMOVED_TAG, PreviousNote, content_digest
 
 STATUSES = ("new", "updated", "unchanged", "removed")
+
+
+class NeedsFields(Exception):
+    """A removed note must be carried once more, and only its digest is at hand: read the
+    previous package itself."""
 
 
 @dataclass(frozen=True)
@@ -44,27 +49,25 @@ def resync(cards: Sequence[Card], previous: Mapping[str, PreviousNote],
         current.add(guid)
         fields = tuple(card.fields.get(name, "") for name in note_types()[card.kind].field_names)
         old = previous.get(guid)
+        digest = content_digest(fields, card.tags)
         if old is None:
             status, mod = "new", changed_at(card)
-        elif old.fields == fields and _same_tags(old.tags, card.tags):
+        elif old.digest == digest:
             status, mod = "unchanged", old.mod
         else:
             status, mod = "updated", max(changed_at(card), old.mod + 1)
-        notes.append(PackagedNote(guid=guid, kind=card.kind, fields=fields, tags=card.tags, mod=mod))
+        notes.append(PackagedNote(guid=guid, kind=card.kind, fields=fields, tags=card.tags, mod=mod, digest=digest))
         changes.append(Change(guid, card.annotation_id, card.source_key, status))
     for guid, old in previous.items():
         if guid in current or old.removed:
             continue  # still there; or already announced as removed by the build before
+        if old.fields is None:
+            raise NeedsFields(guid)
         tags = tuple(t for t in old.tags if t.casefold() != REMOVED_TAG) + (REMOVED_TAG,)
         notes.append(PackagedNote(guid=guid, kind=old.kind, fields=old.fields, tags=tags,
                                   mod=max(removed_at, old.mod + 1)))
         changes.append(Change(guid, _annotation_id(old), _paper(old.tags), "removed"))
     return notes, changes
-
-
-def _same_tags(old: Sequence[str], new: Sequence[str]) -> bool:
-    # Anki stores tags as a space-separated, unordered set compared without case
-    return tuple(old) == tuple(new) or sorted(t.casefold() for t in old) == sorted(t.casefold() for t in new)
 
 
 def _annotation_id(old: PreviousNote) -> str:
