@@ -12,6 +12,7 @@ from pathlib import Path
 from .models import Card, Location, Problem, Severity, Skip
 from .planner import PlanSettings, Planner
 from .previous import PreviousNote, content_digest
+from .resync import identity
 from .sources import MAX_FILE_BYTES, Found, read_found
 
 
@@ -23,6 +24,12 @@ class FilePlan:
     #: the planned annotations, in block order
     planned: list[Card | Skip] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: each card's (note GUID, content digest), by its place in `planned`
+    identities: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    def identity_of(self) -> dict[int, tuple[str, str]]:
+        """The identities keyed by id(card), as `resync` takes them."""
+        return {id(self.planned[i]): ident for i, ident in self.identities.items()}
 
 
 _planners: dict[PlanSettings, Planner] = {}
@@ -35,6 +42,7 @@ def plan_file(item: Found, vault: Path | None, settings: PlanSettings) -> FilePl
     if result is not None:
         plan.blocks = result.blocks
         plan.planned = [planner.plan(a) for a in result.annotations]
+        plan.identities = {i: identity(c) for i, c in enumerate(plan.planned) if isinstance(c, Card)}
     return plan
 
 
@@ -149,10 +157,10 @@ class _PlainUnpickler(pickle.Unpickler):
 
 def _to_plain(plan: FilePlan) -> tuple:
     planned = []
-    for p in plan.planned:
+    for i, p in enumerate(plan.planned):
         if isinstance(p, Card):
             planned.append(("card", p.annotation_id, p.kind, tuple(p.fields.items()), p.tags, p.source_key,
-                            p.location.file, p.location.line, p.warnings))
+                            p.location.file, p.location.line, p.warnings, plan.identities.get(i)))
         else:
             planned.append(("skip", p.annotation_id, p.category, p.reason, p.location.file, p.location.line))
     problems = tuple((p.location.file, p.location.line, p.what, p.severity.value) for p in plan.problems)
@@ -164,7 +172,9 @@ def _from_plain(data: tuple) -> FilePlan:
     plan = FilePlan(note=note, blocks=blocks)
     for entry in planned:
         if entry[0] == "card":
-            _, aid, kind, fields, tags, source_key, file, line, warnings = entry
+            _, aid, kind, fields, tags, source_key, file, line, warnings, ident = entry
+            if ident is not None:
+                plan.identities[len(plan.planned)] = ident
             plan.planned.append(Card(annotation_id=aid, kind=kind, fields=dict(fields), tags=tags,
                                      source_key=source_key, location=Location(file=file, line=line),
                                      warnings=warnings))

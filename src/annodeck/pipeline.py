@@ -35,6 +35,8 @@ class BuildReport:
     changes: list = field(default_factory=list)
     #: whether an earlier package was there to compare with
     rebuilt: bool = False
+    #: id(card) → (note GUID, content digest), computed where the cards were planned
+    identities: dict = field(default_factory=dict, repr=False)
     written: bool = False
 
     def trouble(self) -> list:
@@ -149,9 +151,10 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
 
     removed_at = min(max(saved_at.values(), default=now), now)
     try:
-        notes, report.changes = resync(report.cards, previous, changed_at, removed_at)
+        notes, report.changes = resync(report.cards, previous, changed_at, removed_at, report.identities)
     except NeedsFields:  # a removed note is carried once more: its fields are in the package
-        notes, report.changes = resync(report.cards, _read_previous(output, report), changed_at, removed_at)
+        notes, report.changes = resync(report.cards, _read_previous(output, report), changed_at, removed_at,
+                                       report.identities)
     if notes and not dry_run:
         unchanged = frozenset(c.guid for c in report.changes if c.status == "unchanged")
         write_package(notes, output, deck, now, unchanged=unchanged)
@@ -210,6 +213,7 @@ def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault,
     saved_at: dict[str, int] = {}
     planned = []
     for item, plan in zip(items, plans):
+        report.identities.update(plan.identity_of())
         if plan.note:
             report.files += 1
             report.blocks += plan.blocks

@@ -38,18 +38,27 @@ class Change:
     status: str
 
 
+def identity(card: Card) -> tuple[str, str]:
+    """A card's note GUID and content digest: what re-syncing compares. Computed where the card
+    is planned (on another core, or once and then cached), not again for every build."""
+    fields = tuple(card.fields.get(name, "") for name in note_types()[card.kind].field_names)
+    return note_guid(card.annotation_id, card.kind), content_digest(fields, card.tags)
+
+
 def resync(cards: Sequence[Card], previous: Mapping[str, PreviousNote],
-           changed_at: Callable[[Card], int], removed_at: int) -> tuple[list[PackagedNote], list[Change]]:
-    """The notes to write and what happened to each, given the previous package's notes."""
+           changed_at: Callable[[Card], int], removed_at: int,
+           identities: Mapping[int, tuple[str, str]] | None = None) -> tuple[list[PackagedNote], list[Change]]:
+    """The notes to write and what happened to each, given the previous package's notes.
+    `identities` maps id(card) to its `identity`, where it is already known."""
     notes: list[PackagedNote] = []
     changes: list[Change] = []
     current: set[str] = set()
+    identities = identities or {}
     for card in cards:
-        guid = note_guid(card.annotation_id, card.kind)
+        guid, digest = identities.get(id(card)) or identity(card)
         current.add(guid)
         fields = tuple(card.fields.get(name, "") for name in note_types()[card.kind].field_names)
         old = previous.get(guid)
-        digest = content_digest(fields, card.tags)
         if old is None:
             status, mod = "new", changed_at(card)
         elif old.digest == digest:
