@@ -119,3 +119,33 @@ def test_a_recipe_with_a_typo_names_the_file_and_key(tmp_path):
     run = annodeck("build", "bad.toml", cwd=tmp_path)
     assert run.returncode == 2
     assert "bad.toml" in run.stderr and "'source'" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_the_progress_bar_waits_a_second_and_clears_itself():
+    import io
+
+    from annodeck.progress import ProgressBar
+
+    quick = io.StringIO()
+    bar = ProgressBar(quick, delay=60)
+    bar("planning", 1, 2)
+    bar.close()
+    assert quick.getvalue() == ""  # a build shorter than the delay shows nothing
+
+    slow = io.StringIO()
+    bar = ProgressBar(slow, delay=0)
+    bar("planning", 1, 2)
+    bar("writing", 0, 1)
+    bar.close()
+    assert "planning" in slow.getvalue() and "1/2" in slow.getvalue() and slow.getvalue().endswith("\r\033[K")
+
+
+def test_progress_goes_nowhere_when_stderr_is_not_a_terminal(tmp_path):
+    from annotator_notes import block as one
+
+    notes = tmp_path / "n"
+    notes.mkdir()
+    for f in range(30):
+        (notes / f"{f}.md").write_text(note(*(one(f"p{f}x{i}", "daratumumab and HR: 0.7") for i in range(60))))
+    run = annodeck("build", "n", "-o", "d.apkg", cwd=tmp_path)
+    assert run.returncode == 0 and "[" not in run.stderr and "\r" not in run.stderr

@@ -95,13 +95,19 @@ def _parser() -> argparse.ArgumentParser:
 def _run_build(args) -> int:
     from .pipeline import build
 
+    from .progress import ProgressBar
+
+    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet and not args.json else None
     try:
         inputs = _inputs(args)
         report = build(inputs.paths, inputs.output, deck=inputs.deck, settings=inputs.settings,
-                       dry_run=args.dry_run, vault=inputs.vault)
+                       dry_run=args.dry_run, vault=inputs.vault, progress=bar or (lambda *a: None))
     except UserError as error:
         print(f"annodeck: {error}", file=sys.stderr)
         return 2
+    finally:
+        if bar is not None:
+            bar.close()
     for line in [*report.problems, *report.skips]:
         print(line, file=sys.stderr)
     if args.json:

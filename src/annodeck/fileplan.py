@@ -46,17 +46,20 @@ def plan_file(item: Found, vault: Path | None, settings: PlanSettings) -> FilePl
     return plan
 
 
-def plan_files(jobs: list[Found], vault: Path | None, settings: PlanSettings, workers: int) -> list[FilePlan]:
-    """Plan each file; on `workers` processes when there is enough work to pay for them."""
+def plan_files(jobs: list[Found], vault: Path | None, settings: PlanSettings, workers: int):
+    """Each file's plan, in order, as it is ready; on `workers` processes when there is enough
+    work to pay for them."""
     if workers <= 1 or len(jobs) < 2:
-        return [plan_file(item, vault, settings) for item in jobs]
+        for item in jobs:
+            yield plan_file(item, vault, settings)
+        return
     from concurrent.futures import ProcessPoolExecutor
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         chunk = max(1, len(jobs) // (workers * 8))
-        return list(pool.map(_plan_one, [(item, vault, settings) for item in jobs], chunksize=chunk))
+        yield from pool.map(_plan_one, [(item, vault, settings) for item in jobs], chunksize=chunk)
 
 
 def _plan_one(args) -> FilePlan:

@@ -122,10 +122,11 @@ def _plural(noun: str, n: int) -> str:
 
 def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck: str = DEFAULT_DECK,
           settings: PlanSettings = PlanSettings(), dry_run: bool = False,
-          vault: str | os.PathLike | None = None) -> BuildReport:
+          vault: str | os.PathLike | None = None, progress=lambda what, done, total: None) -> BuildReport:
     """Read the notes under `paths`, plan their cards and write them to `output` as `deck`.
     `vault` names the Obsidian vault's folder for links back to the notes (default: the nearest
-    folder above each note that holds `.obsidian/`).
+    folder above each note that holds `.obsidian/`). `progress(what, done, total)` is told how
+    the work goes.
 
     When `output` holds an earlier package, notes keep their identity and unchanged notes their
     `mod`; annotations that disappeared are carried once more, tagged `annodeck::removed`.
@@ -138,7 +139,7 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
     report = BuildReport(output=output, deck=deck, dry_run=dry_run)
     now = int(time.time())
     cache_path = output.with_name(f".{output.name}.cache")
-    saved_at, cache = _plan_all(paths, report, settings, vault, cache_path)
+    saved_at, cache = _plan_all(paths, report, settings, vault, cache_path, progress)
 
     previous = cache.previous_notes(output) if cache is not None else None
     if previous is None:
@@ -156,6 +157,7 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
         notes, report.changes = resync(report.cards, _read_previous(output, report), changed_at, removed_at,
                                        report.identities)
     if notes and not dry_run:
+        progress("writing", 0, 1)
         unchanged = frozenset(c.guid for c in report.changes if c.status == "unchanged")
         write_package(notes, output, deck, now, unchanged=unchanged)
         report.written = True
@@ -184,7 +186,7 @@ def check(paths: Sequence[str | os.PathLike], *, settings: PlanSettings = PlanSe
 
 
 def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault,
-              cache_path: Path | None = None) -> tuple[dict[str, int], object]:
+              cache_path: Path | None = None, progress=lambda *a: None) -> tuple[dict[str, int], object]:
     """Read and plan into `report`; the files' save times, by display path, and the plan cache.
 
     Files whose content, place and settings match the plan cache beside the package are not read
@@ -205,8 +207,9 @@ def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault,
             todo.append(i)
     size = sum(_size(items[i].path) for i in todo)
     workers = min(2, os.cpu_count() or 1) if size > PARALLEL_ABOVE_BYTES else 1
-    for i, plan in zip(todo, plan_files([items[i] for i in todo], vault, settings, workers)):
+    for done, (i, plan) in enumerate(zip(todo, plan_files([items[i] for i in todo], vault, settings, workers)), 1):
         plans[i] = plan
+        progress("planning", done, len(todo))
         if cache is not None:
             cache.put(items[i], *keys[i], plan)
 
