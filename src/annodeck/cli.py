@@ -147,11 +147,12 @@ def _inputs(args) -> _Inputs:
     """What the command line names: notes and folders, or one recipe."""
     from .pipeline import DEFAULT_DECK
     from .planner import PlanSettings
-    from .recipe import load_recipe
 
     output_arg = getattr(args, "output", None)
     deck_arg = getattr(args, "deck", None)
     if len(args.paths) == 1 and args.paths[0].lower().endswith(".toml"):
+        from .recipe import load_recipe
+
         recipe = load_recipe(args.paths[0])
         output = Path(output_arg) if output_arg else recipe.output_path()
         return _Inputs(recipe.source_paths(), output, deck_arg or recipe.deck, recipe.settings(), recipe.vault_path())

@@ -117,8 +117,8 @@ class PlanCache:
         return plan
 
     def put(self, item: Found, origin: str, digest: str | None, plan: FilePlan) -> None:
-        if digest is not None:
-            self.used[item.display] = (digest, origin, _to_plain(plan))
+        if digest is not None:  # made plain only when saved: no second copy during the build
+            self.used[item.display] = (digest, origin, plan)
 
     def previous_notes(self, package: Path) -> dict[str, PreviousNote] | None:
         """The notes of the package at `package` as this cache recorded them when it was written;
@@ -138,8 +138,8 @@ class PlanCache:
         partial = self.path.with_name(self.path.name + ".partial")
         try:
             with open(partial, "wb") as f:
-                pickle.dump({"key": self.key, "files": self.used, "package": record}, f,
-                            protocol=pickle.HIGHEST_PROTOCOL)
+                files = {k: (d, o, _to_plain(p) if isinstance(p, FilePlan) else p) for k, (d, o, p) in self.used.items()}
+                pickle.dump({"key": self.key, "files": files, "package": record}, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(partial, self.path)
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
@@ -158,11 +158,17 @@ class _PlainUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"the plan cache holds plain data only, not {module}.{name}")
 
 
+def _names(kind: str) -> tuple[str, ...]:
+    from .notetypes import note_types
+
+    return note_types()[kind].field_names
+
+
 def _to_plain(plan: FilePlan) -> tuple:
     planned = []
     for i, p in enumerate(plan.planned):
         if isinstance(p, Card):
-            planned.append(("card", p.annotation_id, p.kind, tuple(p.fields.items()), p.tags, p.source_key,
+            planned.append(("card", p.annotation_id, p.kind, tuple(p.fields.get(n, "") for n in _names(p.kind)), p.tags, p.source_key,
                             p.location.file, p.location.line, p.warnings, plan.identities.get(i)))
         else:
             planned.append(("skip", p.annotation_id, p.category, p.reason, p.location.file, p.location.line))
@@ -178,7 +184,7 @@ def _from_plain(data: tuple) -> FilePlan:
             _, aid, kind, fields, tags, source_key, file, line, warnings, ident = entry
             if ident is not None:
                 plan.identities[len(plan.planned)] = ident
-            plan.planned.append(Card(annotation_id=aid, kind=kind, fields=dict(fields), tags=tags,
+            plan.planned.append(Card(annotation_id=aid, kind=kind, fields=dict(zip(_names(kind), fields)), tags=tags,
                                      source_key=source_key, location=Location(file=file, line=line),
                                      warnings=warnings))
         else:
