@@ -4,6 +4,7 @@ core, and that the plan cache keeps, keyed by the file's content hash."""
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 from dataclasses import dataclass, field
@@ -26,6 +27,9 @@ class FilePlan:
     problems: list[Problem] = field(default_factory=list)
     #: each card's (note GUID, content digest), by its place in `planned`
     identities: dict[int, tuple[str, str]] = field(default_factory=dict)
+    #: the file's content hash and this plan as the cache stores it, made where it was planned
+    digest: str | None = None
+    stored: bytes = b""
 
     def identity_of(self) -> dict[int, tuple[str, str]]:
         """The identities keyed by id(card), as `resync` takes them."""
@@ -35,7 +39,7 @@ class FilePlan:
 _planners: dict[PlanSettings, Planner] = {}
 
 
-def plan_file(item: Found, vault: Path | None, settings: PlanSettings) -> FilePlan:
+def plan_file(item: Found, vault: Path | None, settings: PlanSettings, for_cache: bool = False) -> FilePlan:
     planner = _planners.get(settings) or _planners.setdefault(settings, Planner(settings))
     result, problems = read_found(item, vault)
     plan = FilePlan(note=result is not None, problems=problems)
@@ -43,15 +47,19 @@ def plan_file(item: Found, vault: Path | None, settings: PlanSettings) -> FilePl
         plan.blocks = result.blocks
         plan.planned = [planner.plan(a) for a in result.annotations]
         plan.identities = {i: identity(c) for i, c in enumerate(plan.planned) if isinstance(c, Card)}
+    if for_cache:
+        plan.digest = fingerprint(item)
+        plan.stored = pickle.dumps(_to_plain(plan), protocol=pickle.HIGHEST_PROTOCOL)
     return plan
 
 
-def plan_files(jobs: list[Found], vault: Path | None, settings: PlanSettings, workers: int):
+def plan_files(jobs: list[Found], vault: Path | None, settings: PlanSettings, workers: int,
+               for_cache: bool = False):
     """Each file's plan, in order, as it is ready; on `workers` processes when there is enough
     work to pay for them."""
     if workers <= 1 or len(jobs) < 2:
         for item in jobs:
-            yield plan_file(item, vault, settings)
+            yield plan_file(item, vault, settings, for_cache)
         return
     from concurrent.futures import ProcessPoolExecutor
     import multiprocessing
@@ -59,7 +67,7 @@ def plan_files(jobs: list[Found], vault: Path | None, settings: PlanSettings, wo
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         chunk = max(1, len(jobs) // (workers * 8))
-        yield from pool.map(_plan_one, [(item, vault, settings) for item in jobs], chunksize=chunk)
+        yield from pool.map(_plan_one, [(item, vault, settings, for_cache) for item in jobs], chunksize=chunk)
 
 
 def _plan_one(args) -> FilePlan:
@@ -105,20 +113,20 @@ class PlanCache:
             pass
         return cache
 
-    def get(self, item: Found, origin: str, digest: str | None) -> FilePlan | None:
+    def get(self, item: Found, origin: str) -> FilePlan | None:
         entry = self.entries.get(item.display)
-        if digest is None or entry is None or entry[0] != digest or entry[1] != origin:
-            return None
+        if entry is None or entry[1] != origin or entry[0] != fingerprint(item):
+            return None  # (a file with no entry is not even hashed here: its planner does that)
         try:
-            plan = _from_plain(entry[2])
+            plan = _from_plain(_PlainUnpickler(io.BytesIO(entry[2])).load())
         except Exception:
             return None
         self.used[item.display] = entry
         return plan
 
-    def put(self, item: Found, origin: str, digest: str | None, plan: FilePlan) -> None:
-        if digest is not None:  # made plain only when saved: no second copy during the build
-            self.used[item.display] = (digest, origin, plan)
+    def put(self, item: Found, origin: str, plan: FilePlan) -> None:
+        if plan.digest is not None and plan.stored:
+            self.used[item.display] = (plan.digest, origin, plan.stored)
 
     def previous_notes(self, package: Path) -> dict[str, PreviousNote] | None:
         """The notes of the package at `package` as this cache recorded them when it was written;
@@ -138,8 +146,8 @@ class PlanCache:
         partial = self.path.with_name(self.path.name + ".partial")
         try:
             with open(partial, "wb") as f:
-                files = {k: (d, o, _to_plain(p) if isinstance(p, FilePlan) else p) for k, (d, o, p) in self.used.items()}
-                pickle.dump({"key": self.key, "files": files, "package": record}, f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump({"key": self.key, "files": self.used, "package": record}, f,
+                            protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(partial, self.path)
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower

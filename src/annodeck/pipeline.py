@@ -191,7 +191,7 @@ def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault,
 
     Files whose content, place and settings match the plan cache beside the package are not read
     again; the rest are planned on both cores when there is enough of them to pay for it."""
-    from .fileplan import PlanCache, fingerprint, plan_files
+    from .fileplan import PlanCache, plan_files
 
     vault = Path(vault).expanduser() if vault else None
     items = discover(paths, report.problems)
@@ -201,17 +201,18 @@ def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault,
     todo = []
     for i, item in enumerate(items):
         if cache is not None:
-            keys[i] = (_origin_key(item, vault), fingerprint(item))
-            plans[i] = cache.get(item, *keys[i])
+            keys[i] = _origin_key(item, vault)
+            plans[i] = cache.get(item, keys[i])
         if plans[i] is None:
             todo.append(i)
     size = sum(_size(items[i].path) for i in todo)
     workers = min(2, os.cpu_count() or 1) if size > PARALLEL_ABOVE_BYTES else 1
-    for done, (i, plan) in enumerate(zip(todo, plan_files([items[i] for i in todo], vault, settings, workers)), 1):
+    planned_now = plan_files([items[i] for i in todo], vault, settings, workers, for_cache=cache is not None)
+    for done, (i, plan) in enumerate(zip(todo, planned_now), 1):
         plans[i] = plan
         progress("planning", done, len(todo))
         if cache is not None:
-            cache.put(items[i], *keys[i], plan)
+            cache.put(items[i], keys[i], plan)
 
     saved_at: dict[str, int] = {}
     planned = []
