@@ -39,13 +39,13 @@ _LESION = re.compile(
 )
 
 _NUMBER = r"\d+(?:[.,·]\d+)?"
-# effect sizes and statistics, most worth hiding first
-_STATISTICS = (
-    re.compile(rf"\b(?:a?HR|OR|RR|hazard ratio|odds ratio)\s*[:=,]?\s*{_NUMBER}", re.IGNORECASE),
-    re.compile(rf"\b\d{{2}}\s*%\s*CI\s*[:=,]?\s*{_NUMBER}\s*(?:[–—-]|to)\s*{_NUMBER}"),
-    re.compile(rf"\b[pP]\s*[<=>≤≥]\s*{_NUMBER}"),
-    re.compile(rf"(?<![\w.]){_NUMBER}\s*%"),
-    re.compile(rf"[≥≤]\s*{_NUMBER}"),
+# effect sizes and statistics, most worth hiding first: one pass, each kind a numbered group
+_STATISTIC = re.compile(
+    rf"(?P<s0>\b(?i:a?HR|OR|RR|hazard ratio|odds ratio)\s*[:=,]?\s*{_NUMBER})"
+    rf"|(?P<s1>\b\d{{2}}\s*%\s*CI\s*[:=,]?\s*{_NUMBER}\s*(?:[–—-]|to)\s*{_NUMBER})"
+    rf"|(?P<s2>\b[pP]\s*[<=>≤≥]\s*{_NUMBER})"
+    rf"|(?P<s3>(?<![\w.]){_NUMBER}\s*%)"
+    rf"|(?P<s4>[≥≤]\s*{_NUMBER})"
 )
 _GENE_PATTERN = re.compile(r"(?<![\w-])(?:CD\d{1,3}[a-z]?|Ig[AGMDE][1-4]?|IL-?\d{1,2}|HLA-[A-Z]{1,3}\d*)(?![\w-])")
 
@@ -56,7 +56,8 @@ class Lexicon:
     def __init__(self, trials: TrialFinder, drugs: Iterable[str] = (), genes: Iterable[str] = ()):
         self.trials = trials
         self._drugs = _listed(drugs, re.IGNORECASE)
-        self._genes = _listed(genes, 0)
+        listed_genes = _listed(genes, 0)
+        self._genes = re.compile(_GENE_PATTERN.pattern + (f"|{listed_genes.pattern}" if listed_genes else ""))
 
     def trial_spans(self, text: str) -> list[Found]:
         return [Found(m.start, m.end) for m in self.trials.find(text)]
@@ -72,10 +73,11 @@ class Lexicon:
         return _spans(text, [_LESION])
 
     def statistic_spans(self, text: str) -> list[Found]:
-        return _spans(text, _STATISTICS, ranked=True)
+        found = [Found(m.start(), m.end(), int(m.lastgroup[1:])) for m in _STATISTIC.finditer(text)]
+        return sorted(found, key=lambda f: (f.rank, f.start))
 
     def gene_spans(self, text: str) -> list[Found]:
-        return _spans(text, [_GENE_PATTERN] + ([self._genes] if self._genes else []))
+        return [Found(m.start(), m.end()) for m in self._genes.finditer(text)]
 
 
 def _stem_length(word: str) -> int:
