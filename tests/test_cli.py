@@ -149,3 +149,48 @@ def test_progress_goes_nowhere_when_stderr_is_not_a_terminal(tmp_path):
         (notes / f"{f}.md").write_text(note(*(one(f"p{f}x{i}", "daratumumab and HR: 0.7") for i in range(60))))
     run = annodeck("build", "n", "-o", "d.apkg", cwd=tmp_path)
     assert run.returncode == 0 and "[" not in run.stderr and "\r" not in run.stderr
+
+
+def test_a_bare_build_builds_every_recipe_in_decks_and_anki_imports_it(tmp_path, anki):
+    import shutil
+
+    from conftest import import_package
+
+    shutil.copytree(REPO / "decks", tmp_path / "decks", ignore=shutil.ignore_patterns("*.apkg", ".*"))
+    run = annodeck("build", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    package = tmp_path / "decks" / "example.apkg"
+    col = anki()
+    assert len(import_package(col, package).new) == 4
+    assert col.decks.by_name("annodeck example") is not None
+    assert annodeck("check", cwd=tmp_path).returncode == 0
+
+
+def test_a_bare_build_without_recipes_says_what_to_do(tmp_path):
+    run = annodeck("build", cwd=tmp_path)
+    assert run.returncode == 2 and "./decks" in run.stderr and run.stderr.count("\n") == 1
+
+
+def test_recipe_kind_and_tag_prefix(tmp_path):
+    (tmp_path / "n.md").write_text(note(block("k1", "CASTOR added daratumumab", comment="a plain comment"),
+                                        block("k2", "no comment here")))
+    (tmp_path / "qa.toml").write_text('deck = "Q"\nsources = ["n.md"]\noutput = "q.apkg"\n'
+                                      'kind = "qa"\ntag_prefix = "reading"\n')
+    run = annodeck("build", "qa.toml", "--json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    from annodeck.previous import read_previous
+
+    notes = {n.fields[-1]: n for n in read_previous(tmp_path / "q.apkg").values()}
+    assert notes["k1"].kind == "qa" and notes["k2"].kind == "cloze"  # no comment: no answer
+    assert all(t.startswith("reading::") for n in notes.values() for t in n.tags)
+    (tmp_path / "bad.toml").write_text('deck = "Q"\nsources = ["n.md"]\noutput = "q.apkg"\ntag_prefix = "a b"\n')
+    bad = annodeck("build", "bad.toml", cwd=tmp_path)
+    assert bad.returncode == 2 and "tag_prefix" in bad.stderr
+
+
+def test_check_gives_cloze_hints_without_failing(tmp_path):
+    (tmp_path / "n.md").write_text(note(block("h1", "nothing special in this sentence at all"),
+                                        block("h2", "In CASTOR daratumumab helped")))
+    run = annodeck("check", "n.md", cwd=tmp_path)
+    assert run.returncode == 0
+    assert run.stdout.count("cloze hint") == 1 and "n.md:" in run.stdout

@@ -27,6 +27,7 @@ examples:
   annodeck build vault/papers -o papers.apkg    every Annotator note in a folder
   annodeck build notes/ --deck "Papers::Myeloma"
   annodeck build decks/example.toml             a deck recipe
+  annodeck build                                every recipe in ./decks
   annodeck build notes/ --dry-run --json        what a rebuild would change, as JSON
 """
 
@@ -68,7 +69,8 @@ def _parser() -> argparse.ArgumentParser:
                     "recursively for Annotator notes) or one deck recipe (.toml).",
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    build.add_argument("paths", nargs="+", metavar="PATH", help="a note, a folder, or a recipe .toml")
+    build.add_argument("paths", nargs="*", metavar="PATH",
+                       help="a note, a folder, or a recipe .toml (none: every recipe in ./decks)")
     build.add_argument("-o", "--output", metavar="OUT.apkg",
                        help="where to write the package (default: <deck name>.apkg here)")
     build.add_argument("--deck", metavar="NAME", help='the Anki deck name, "::" for subdecks (default: annodeck)')
@@ -85,7 +87,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog="examples:\n  annodeck check ~/vault/papers\n  annodeck check decks/example.toml --json\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="a note, a folder, or a recipe .toml")
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="a note, a folder, or a recipe .toml (none: every recipe in ./decks)")
     check.add_argument("--json", action="store_true", help="print the problems as one JSON document")
     check.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     check.set_defaults(run=_run_check)
@@ -94,53 +97,89 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run_build(args) -> int:
     from .pipeline import build
-
     from .progress import ProgressBar
 
-    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet and not args.json else None
     try:
-        inputs = _inputs(args)
-        report = build(inputs.paths, inputs.output, deck=inputs.deck, settings=inputs.settings,
-                       dry_run=args.dry_run, vault=inputs.vault, progress=bar or (lambda *a: None))
+        jobs = _jobs(args)
     except UserError as error:
         print(f"annodeck: {error}", file=sys.stderr)
         return 2
-    finally:
-        if bar is not None:
-            bar.close()
-    for line in [*report.problems, *report.skips]:
-        print(line, file=sys.stderr)
-    if args.json:
-        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
-    elif not args.quiet or not (report.written or report.dry_run):
-        print(report.summary())
-    return 0 if report.written or (report.dry_run and report.changes) else 1
+    worst = 0
+    for inputs in jobs:
+        bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet and not args.json else None
+        try:
+            report = build(inputs.paths, inputs.output, deck=inputs.deck, settings=inputs.settings,
+                           dry_run=args.dry_run, vault=inputs.vault, progress=bar or (lambda *a: None))
+        except UserError as error:
+            print(f"annodeck: {error}", file=sys.stderr)
+            worst = 2
+            continue
+        finally:
+            if bar is not None:
+                bar.close()
+        for line in [*report.problems, *report.skips]:
+            print(line, file=sys.stderr)
+        if args.json:
+            print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        elif not args.quiet or not (report.written or report.dry_run):
+            if len(jobs) > 1:
+                print(f"{inputs.name}:")
+            print(report.summary())
+        worst = max(worst, 0 if report.written or (report.dry_run and report.changes) else 1)
+    return worst
 
 
 def _run_check(args) -> int:
     from .pipeline import check
 
     try:
-        inputs = _inputs(args)
-        report = check(inputs.paths, settings=inputs.settings, vault=inputs.vault)
+        jobs = _jobs(args)
     except UserError as error:
         print(f"annodeck: {error}", file=sys.stderr)
         return 2
-    trouble = report.trouble()
-    if args.json:
-        print(json.dumps({"problems": len(trouble), **report.as_json()}, ensure_ascii=False, indent=2))
-    else:
+    found = 0
+    for inputs in jobs:
+        try:
+            report = check(inputs.paths, settings=inputs.settings, vault=inputs.vault)
+        except UserError as error:
+            print(f"annodeck: {error}", file=sys.stderr)
+            return 2
+        trouble, advice = report.trouble(), report.advice()
+        found += len(trouble)
+        if args.json:
+            print(json.dumps({"problems": len(trouble), "advice": [str(a) for a in advice], **report.as_json()},
+                             ensure_ascii=False, indent=2))
+            continue
         for line in trouble:
+            print(line)
+        for line in advice:
             print(line)
         if not args.quiet:
             verdict = f"{len(trouble)} problem{'' if len(trouble) == 1 else 's'}" if trouble else "no problems"
-            print(f"{report.summary().split(chr(10))[0]}; {verdict}", file=sys.stderr)
-    return 1 if trouble else 0
+            hints = f", {len(advice)} cloze hint{'' if len(advice) == 1 else 's'}" if advice else ""
+            print(f"{report.summary().split(chr(10))[0]}; {verdict}{hints}", file=sys.stderr)
+    return 1 if found else 0
+
+
+def _jobs(args) -> list:
+    """What to do: the paths named, or else every recipe in ./decks."""
+    if args.paths:
+        return [_inputs(args)]
+    recipes = sorted(Path("decks").glob("*.toml"))
+    if not recipes:
+        raise UserError("name a note, a folder or a recipe; with none, annodeck builds the recipes in ./decks, "
+                        "and there are none here")
+    jobs = []
+    for recipe in recipes:
+        args.paths = [str(recipe)]
+        jobs.append(_inputs(args))
+    return jobs
 
 
 class _Inputs:
-    def __init__(self, paths, output, deck, settings, vault):
+    def __init__(self, paths, output, deck, settings, vault, name=""):
         self.paths, self.output, self.deck, self.settings, self.vault = paths, output, deck, settings, vault
+        self.name = name
 
 
 def _inputs(args) -> _Inputs:
@@ -155,7 +194,8 @@ def _inputs(args) -> _Inputs:
 
         recipe = load_recipe(args.paths[0])
         output = Path(output_arg) if output_arg else recipe.output_path()
-        return _Inputs(recipe.source_paths(), output, deck_arg or recipe.deck, recipe.settings(), recipe.vault_path())
+        return _Inputs(recipe.source_paths(), output, deck_arg or recipe.deck, recipe.settings(), recipe.vault_path(),
+                       name=args.paths[0])
     deck = deck_arg or DEFAULT_DECK
     output = Path(output_arg) if output_arg else Path(default_output_name(deck))
     return _Inputs(args.paths, output, deck, PlanSettings(), None)

@@ -43,6 +43,13 @@ class BuildReport:
         """Everything that is wrong with the input: problems, and skips that are not by design."""
         return [*self.problems, *(s for s in self.skips if s.category in TROUBLE)]
 
+    def advice(self) -> list[Problem]:
+        """Hints about cloze cards worth a second look (never a reason to fail)."""
+        from .planner.advice import cloze_advice
+
+        return [Problem(location=c.location, what=w, severity=Severity.WARNING)
+                for c in self.cards if c.kind == "cloze" for w in cloze_advice(c.fields["Text"])]
+
     def skip_counts(self) -> Counter:
         return Counter(skip.category for skip in self.skips)
 

@@ -8,6 +8,8 @@ trials = ["MY-TRIAL"]             # trial names beyond the shipped list (optiona
 drugs = ["newdrugname"]           # drug names to hide beyond the shipped list (optional)
 genes = ["ABC1"]                  # gene symbols to hide beyond the shipped list (optional)
 vault = "~/vault"                 # the Obsidian vault, for links back to notes (optional)
+kind = "auto"                     # "auto", "cloze" or "qa": the card kind when no tag says (optional)
+tag_prefix = "papers"             # every tag under papers:: (optional)
 ```
 """
 
@@ -18,6 +20,7 @@ import glob
 import os
 import sys
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -45,6 +48,10 @@ class Recipe(BaseModel):
     genes: list[str] = []
     #: the Obsidian vault's folder, for links that open a note (default: found from `.obsidian/`)
     vault: str | None = None
+    #: the kind of card when no steering tag says otherwise: "auto", "cloze" or "qa"
+    kind: Literal["auto", "cloze", "qa"] = "auto"
+    #: put every tag of the deck under this one (`papers` → `papers::trial::IKEMA`)
+    tag_prefix: str = ""
 
     #: the recipe file, which relative paths are resolved against
     path: Path = Field(default=Path("."), exclude=True)
@@ -74,7 +81,8 @@ class Recipe(BaseModel):
         return vault if vault.is_absolute() else self.folder / vault
 
     def settings(self) -> PlanSettings:
-        return PlanSettings(trials=tuple(self.trials), drugs=tuple(self.drugs), genes=tuple(self.genes))
+        return PlanSettings(trials=tuple(self.trials), drugs=tuple(self.drugs), genes=tuple(self.genes),
+                            kind=self.kind, tag_prefix=self.tag_prefix)
 
 
 def load_recipe(path: str | os.PathLike) -> Recipe:
@@ -88,7 +96,9 @@ def load_recipe(path: str | os.PathLike) -> Recipe:
     if "path" in data:
         raise RecipeError(f"{path}: unknown key 'path'")
     try:
-        return Recipe(**data, path=path)
+        recipe = Recipe(**data, path=path)
+        recipe.settings()  # the settings' own rules (a tag prefix without spaces…)
+        return recipe
     except ValidationError as error:
         errors = error.errors()
         # a typo shows up as an unknown key and a missing one: the unknown key is the news

@@ -9,7 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 from urllib.parse import quote
 
-from pydantic import BaseModel, ConfigDict
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Annotation, Card, Skip, SourceDocument
 from ..render import escape, refused_references, render_markdown, safe_link
@@ -34,6 +36,11 @@ class PlanSettings(BaseModel):
     #: drug names and gene symbols to hide besides the shipped lists
     drugs: tuple[str, ...] = ()
     genes: tuple[str, ...] = ()
+    #: the kind of card when no steering tag says otherwise: "auto" makes a comment that asks a
+    #: question a Q/A card and anything else a cloze; "cloze" and "qa" make every card that kind
+    kind: Literal["auto", "cloze", "qa"] = "auto"
+    #: put every tag annodeck gives under this one (`papers` → `papers::trial::IKEMA`)
+    tag_prefix: str = Field(default="", pattern=r"^[^\s:][^\s]*$|^$")
 
 
 class Planner:
@@ -46,7 +53,8 @@ class Planner:
         if annotation.kind == "reply":
             parent = annotation.references[-1]
             return self._skip(annotation, "reply", f"a reply to ^{parent}; replies are not made into cards")
-        forced = forced_kind(annotation)
+        # a steering tag wins; otherwise the deck's default kind ("auto" decides by the comment)
+        forced = forced_kind(annotation) or (None if self.settings.kind == "auto" else self.settings.kind)
         if forced == "skip":
             return self._skip(annotation, "marked skip", "tagged #anki/skip")
         highlight = highlight_text(annotation)
@@ -93,11 +101,15 @@ class Planner:
             annotation_id=annotation.id,
             kind=kind,
             fields=fields,
-            tags=tags_for(annotation, TagContext(paper_key=info.key, trials=trials)),
+            tags=self._prefixed(tags_for(annotation, TagContext(paper_key=info.key, trials=trials))),
             source_key=info.key,
             location=annotation.location,
             warnings=tuple(refused_references(annotation.comment)),
         )
+
+    def _prefixed(self, tags: tuple[str, ...]) -> tuple[str, ...]:
+        prefix = self.settings.tag_prefix.strip(":")
+        return tuple(f"{prefix}::{t}" for t in tags) if prefix else tags
 
     @staticmethod
     def _skip(annotation: Annotation, category: str, reason: str) -> Skip:
