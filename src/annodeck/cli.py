@@ -92,6 +92,20 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the problems as one JSON document")
     check.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     check.set_defaults(run=_run_check)
+
+    preview = commands.add_parser(
+        "preview", help="write one HTML page showing every card's front and back",
+        description="Render each card's front and back as Anki will show them (the same templates and "
+                    "CSS) on one self-contained HTML page, grouped by source, with tags. Opens nothing.",
+        epilog="examples:\n  annodeck preview notes/paper.md -o page.html\n  annodeck preview decks/example.toml\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    preview.add_argument("paths", nargs="*", metavar="PATH",
+                         help="a note, a folder, or a recipe .toml (none: every recipe in ./decks)")
+    preview.add_argument("-o", "--output", metavar="PAGE.html", default="preview.html",
+                         help="where to write the page (default: preview.html)")
+    preview.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    preview.set_defaults(run=_run_preview)
     return parser
 
 
@@ -159,6 +173,39 @@ def _run_check(args) -> int:
             hints = f", {len(advice)} cloze hint{'' if len(advice) == 1 else 's'}" if advice else ""
             print(f"{report.summary().split(chr(10))[0]}; {verdict}{hints}", file=sys.stderr)
     return 1 if found else 0
+
+
+def _run_preview(args) -> int:
+    from .pipeline import check
+    from .preview import preview_page
+
+    page = Path(args.output)
+    if not page.parent.is_dir():
+        print(f"annodeck: {page}: the folder {page.parent} does not exist", file=sys.stderr)
+        return 2
+    output, args.output = args.output, None  # the page is not a package: recipes keep theirs
+    try:
+        jobs = _jobs(args)
+    except UserError as error:
+        print(f"annodeck: {error}", file=sys.stderr)
+        return 2
+    cards, problems = [], []
+    for inputs in jobs:
+        try:
+            report = check(inputs.paths, settings=inputs.settings, vault=inputs.vault)
+        except UserError as error:
+            print(f"annodeck: {error}", file=sys.stderr)
+            return 2
+        cards.extend(report.cards)
+        problems.extend(report.trouble())
+    for line in problems:
+        print(line, file=sys.stderr)
+    partial = page.with_name(f".{page.name}.partial")
+    partial.write_text(preview_page(cards), encoding="utf-8")
+    partial.replace(page)
+    if not args.quiet:
+        print(f"{len(cards)} card{'' if len(cards) == 1 else 's'} previewed in {output}")
+    return 0
 
 
 def _jobs(args) -> list:
