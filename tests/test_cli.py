@@ -194,3 +194,23 @@ def test_check_gives_cloze_hints_without_failing(tmp_path):
     run = annodeck("check", "n.md", cwd=tmp_path)
     assert run.returncode == 0
     assert run.stdout.count("cloze hint") == 1 and "n.md:" in run.stdout
+
+
+def test_watch_rebuilds_when_a_note_changes_and_reports_it(tmp_path):
+    import time
+
+    (tmp_path / "n.md").write_text(note(block("w1", "CASTOR and daratumumab"), block("w2", "HR: 0.70")))
+    (tmp_path / "w.toml").write_text('deck = "W"\nsources = ["n.md"]\noutput = "w.apkg"\n')
+    watcher = subprocess.Popen([sys.executable, "-m", "annodeck", "watch", "w.toml", "--interval", "0.2",
+                                "--rounds", "1"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "w.apkg").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.5)
+    (tmp_path / "n.md").write_text(note(block("w1", "CASTOR and daratumumab", comment="edited"),
+                                        block("w2", "HR: 0.70")))
+    out, err = watcher.communicate(timeout=60)
+    assert watcher.returncode == 0, err
+    reports = [line for line in out.split("\n") if line.startswith("written to")]
+    assert reports == ["written to w.apkg: 2 new", "written to w.apkg: 1 updated, 1 unchanged"]

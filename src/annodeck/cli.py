@@ -106,6 +106,21 @@ def _parser() -> argparse.ArgumentParser:
                          help="where to write the page (default: preview.html)")
     preview.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     preview.set_defaults(run=_run_preview)
+
+    watch = commands.add_parser(
+        "watch", help="rebuild whenever the notes change, printing what changed each time",
+        description="Build a recipe (or every recipe in ./decks), then rebuild each time its notes change, "
+                    "and print the change report. Stop with Ctrl-C.",
+        epilog="examples:\n  annodeck watch\n  annodeck watch decks/example.toml --interval 2\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    watch.add_argument("paths", nargs="?", metavar="RECIPE", help="a recipe .toml (none: every recipe in ./decks)")
+    watch.add_argument("--interval", type=float, default=1.0, metavar="SECONDS",
+                       help="how often to look for changes (default: 1)")
+    watch.add_argument("--json", action="store_true", help="print each report as one JSON document")
+    watch.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    watch.add_argument("--rounds", type=int, default=None, help=argparse.SUPPRESS)
+    watch.set_defaults(run=_run_watch, dry_run=False)
     return parser
 
 
@@ -173,6 +188,34 @@ def _run_check(args) -> int:
             hints = f", {len(advice)} cloze hint{'' if len(advice) == 1 else 's'}" if advice else ""
             print(f"{report.summary().split(chr(10))[0]}; {verdict}{hints}", file=sys.stderr)
     return 1 if found else 0
+
+
+def _run_watch(args) -> int:
+    from .watch import watch
+
+    args.paths = [args.paths] if args.paths else []
+    if args.paths and not args.paths[0].lower().endswith(".toml"):
+        print("annodeck: watch takes a recipe (.toml); to watch notes, name them in a recipe", file=sys.stderr)
+        return 2
+    try:
+        jobs = _jobs(args)
+    except UserError as error:
+        print(f"annodeck: {error}", file=sys.stderr)
+        return 2
+    sources = [p for inputs in jobs for p in inputs.paths]
+    recipes = [inputs.name for inputs in jobs]
+
+    def rebuild() -> None:
+        for recipe in recipes:
+            args.paths = [recipe]
+            _run_build(args)
+        sys.stdout.flush()
+
+    try:
+        watch(sources, rebuild, interval=args.interval, rounds=args.rounds)
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 
 def _run_preview(args) -> int:
