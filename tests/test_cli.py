@@ -214,3 +214,28 @@ def test_watch_rebuilds_when_a_note_changes_and_reports_it(tmp_path):
     assert watcher.returncode == 0, err
     reports = [line for line in out.split("\n") if line.startswith("written to")]
     assert reports == ["written to w.apkg: 2 new", "written to w.apkg: 1 updated, 1 unchanged"]
+
+
+def test_dry_run_with_json_writes_nothing_and_reports_what_would_change(seed, tmp_path):
+    import json as json_module
+
+    assert annodeck("build", str(seed), "-o", "d.apkg", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "d.apkg").read_bytes()
+    edited = tmp_path / "seed.md"
+    edited.write_text(seed.read_text(encoding="utf-8").replace(">%%COMMENT%%\n>\n>%%TAGS%%", ">%%COMMENT%%\n>new\n>%%TAGS%%", 1),
+                      encoding="utf-8")
+    run = annodeck("build", str(seed), str(edited), "-o", "d.apkg", "--dry-run", "--json", cwd=tmp_path)
+    report = json_module.loads(run.stdout)
+    assert run.returncode == 0 and report["dry_run"] and not report["written"]
+    assert report["skipped"] == 6 and any(s["category"] == "duplicate id" for s in report["skips"])
+    assert report["changes"]["updated"] == 1 and report["changes"]["unchanged"] == 5
+    assert (tmp_path / "d.apkg").read_bytes() == before
+
+
+def test_version_and_help_for_every_command(tmp_path):
+    from annodeck import __version__
+
+    assert annodeck("--version", cwd=tmp_path).stdout.strip() == f"annodeck {__version__}"
+    for command in ("build", "check", "preview", "watch"):
+        run = annodeck(command, "--help", cwd=tmp_path)
+        assert run.returncode == 0 and "examples:" in run.stdout and "annodeck " + command in run.stdout
