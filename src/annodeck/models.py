@@ -97,6 +97,8 @@ class Annotation(_Value):
     references: tuple[str, ...] = ()
     source: SourceDocument
     location: Location
+    #: a link that opens this annotation where it was made (Hypothes.is `links.incontext`), or ""
+    link: str = ""
 
 
 CardKind = Literal["cloze", "qa"]

@@ -53,7 +53,7 @@ def render_markdown(text: str) -> str:
 # Most comments are plain sentences. For text with no markdown syntax at all, paragraphs and
 # line breaks are all markdown-it would make of it, and they cost a fraction of a full parse
 # (tests check that the two agree).
-_MARKDOWN_SYNTAX = re.compile(r"[^\S \t\n]|[`*_\[\]()<>!#~=$|&\\{}\x00-\x08\x0b-\x1f\x7f]|^[ \t]*(?:[-+]|\d+[.)](?:[ \t]|$))|^(?: {4}|\t)",
+_MARKDOWN_SYNTAX = re.compile(r"[^\S \n]|[`*_\[\]()<>!#~=$|&\\{}\x00-\x08\x0b-\x1f\x7f]|^[ \t]*(?:[-+]|\d+[.)](?:[ \t]|$))|^(?: {4}|\t)",
                               re.MULTILINE)
 
 

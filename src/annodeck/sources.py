@@ -14,7 +14,7 @@ from .readers import ReadResult, decode, read_text, recognises
 from .errors import UserError
 
 #: files a folder search reads; an explicitly named file is read whatever its name
-NOTE_SUFFIXES = (".md", ".markdown")
+NOTE_SUFFIXES = (".md", ".markdown", ".json")
 
 
 class SourceError(UserError):

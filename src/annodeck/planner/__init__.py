@@ -146,7 +146,7 @@ def link_html(annotation: Annotation) -> str:
             quote(source.vault, safe=""), quote(f"{source.vault_file}#^{annotation.id}", safe="")
         )
         return f'<a class="open-link" href="{escape(url)}">Open in Obsidian</a>'
-    for url in (source.target, source.uri):
+    for url in (annotation.link, source.target, source.uri):
         if url and safe_link(url) and not url.lower().startswith("obsidian://"):
             return f'<a class="open-link" href="{escape(url)}">Open the source</a>'
     return ""

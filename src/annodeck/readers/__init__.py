@@ -7,20 +7,23 @@ from __future__ import annotations
 
 from ..models import Location, Problem, SourceDocument
 from .annotator import ReadResult, is_annotator_text, read_annotator
+from .hypothesis import is_hypothesis_text, read_hypothesis
 
 __all__ = ["ReadResult", "decode", "read_text", "recognises"]
 
 
 def recognises(text: str) -> bool:
     """Whether any reader can read this text."""
-    return is_annotator_text(text)
+    return is_annotator_text(text) or is_hypothesis_text(text)
 
 
 def read_text(text: str, origin: SourceDocument | str) -> ReadResult:
     """Read one file's text; `origin` is where it came from (or just its display path)."""
     if isinstance(origin, str):
         origin = SourceDocument(path=origin)
-    return read_annotator(text, origin)
+    if is_annotator_text(text):
+        return read_annotator(text, origin)
+    return read_hypothesis(text, origin)
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
