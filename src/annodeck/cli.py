@@ -128,11 +128,7 @@ def _run_build(args) -> int:
     from .pipeline import build
     from .progress import ProgressBar
 
-    try:
-        jobs = _jobs(args)
-    except UserError as error:
-        print(f"annodeck: {error}", file=sys.stderr)
-        return 2
+    jobs = _jobs(args)  # a UserError here is reported by main()
     worst = 0
     for inputs in jobs:
         bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet and not args.json else None
@@ -161,18 +157,10 @@ def _run_build(args) -> int:
 def _run_check(args) -> int:
     from .pipeline import check
 
-    try:
-        jobs = _jobs(args)
-    except UserError as error:
-        print(f"annodeck: {error}", file=sys.stderr)
-        return 2
+    jobs = _jobs(args)  # a UserError here is reported by main()
     found = 0
     for inputs in jobs:
-        try:
-            report = check(inputs.paths, settings=inputs.settings, vault=inputs.vault)
-        except UserError as error:
-            print(f"annodeck: {error}", file=sys.stderr)
-            return 2
+        report = check(inputs.paths, settings=inputs.settings, vault=inputs.vault)
         trouble, advice = report.trouble(), report.advice()
         found += len(trouble)
         if args.json:
@@ -197,11 +185,7 @@ def _run_watch(args) -> int:
     if args.paths and not args.paths[0].lower().endswith(".toml"):
         print("annodeck: watch takes a recipe (.toml); to watch notes, name them in a recipe", file=sys.stderr)
         return 2
-    try:
-        jobs = _jobs(args)
-    except UserError as error:
-        print(f"annodeck: {error}", file=sys.stderr)
-        return 2
+    jobs = _jobs(args)  # a UserError here is reported by main()
     sources = [p for inputs in jobs for p in inputs.paths]
     recipes = [inputs.name for inputs in jobs]
 
@@ -227,18 +211,10 @@ def _run_preview(args) -> int:
         print(f"annodeck: {page}: the folder {page.parent} does not exist", file=sys.stderr)
         return 2
     output, args.output = args.output, None  # the page is not a package: recipes keep theirs
-    try:
-        jobs = _jobs(args)
-    except UserError as error:
-        print(f"annodeck: {error}", file=sys.stderr)
-        return 2
+    jobs = _jobs(args)  # a UserError here is reported by main()
     cards, problems = [], []
     for inputs in jobs:
-        try:
-            report = check(inputs.paths, settings=inputs.settings, vault=inputs.vault)
-        except UserError as error:
-            print(f"annodeck: {error}", file=sys.stderr)
-            return 2
+        report = check(inputs.paths, settings=inputs.settings, vault=inputs.vault)
         cards.extend(report.cards)
         problems.extend(report.trouble())
     for line in problems:

@@ -14,7 +14,6 @@ import re
 import sqlite3
 import tempfile
 import time
-import warnings
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass

@@ -22,11 +22,10 @@ from ..models import (
     Problem,
     Severity,
     SourceDocument,
-    TextPosition,
-    TextQuote,
 )
 from ..text import clean, normalise_newlines
 from .frontmatter import annotation_target
+from .selectors import selectors
 
 FENCE_INFO = "```annotation-json"
 _FENCE = re.compile(r"\s*>\s?```annotation-json\s*$")
@@ -153,7 +152,7 @@ def _parse_block(lines: list[str], block: _Block, path: str) -> _Parsed:
     document = data.get("document") if isinstance(data.get("document"), dict) else {}
     out.title = _title(document.get("title"))
     out.uri = data.get("uri") if isinstance(data.get("uri"), str) else ""
-    quote, position = _selectors(data)
+    quote, position = selectors(data)
 
     annotation_id = _identity(lines, block, sections.link, data, quote, problem)
     if annotation_id is None:
@@ -277,25 +276,6 @@ def _identity(lines, block, link, data, quote, problem) -> str | None:
             "add the ^id line back to keep the card's history when the highlight changes)",
             Severity.WARNING)
     return derived
-
-
-def _selectors(data: dict) -> tuple[TextQuote | None, TextPosition | None]:
-    targets = data.get("target")
-    if not isinstance(targets, list) or not targets or not isinstance(targets[0], dict):
-        return None, None
-    quote = position = None
-    for selector in targets[0].get("selector") or ():
-        if not isinstance(selector, dict):
-            continue
-        kind = selector.get("type")
-        if kind == "TextQuoteSelector" and quote is None and isinstance(selector.get("exact"), str):
-            quote = TextQuote(exact=clean(selector["exact"]), prefix=clean(_str(selector.get("prefix"))),
-                              suffix=clean(_str(selector.get("suffix"))))
-        elif kind == "TextPositionSelector" and position is None:
-            start, end = selector.get("start"), selector.get("end")
-            if isinstance(start, int) and isinstance(end, int):
-                position = TextPosition(start=start, end=end)
-    return quote, position
 
 
 def _split_tags(section: str) -> tuple[str, ...]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import re
 
-from ..models import Annotation, Location, Problem, Severity, SourceDocument, TextPosition, TextQuote
+from ..models import Annotation, Location, Problem, Severity, SourceDocument
 from ..text import clean
 from .annotator import ReadResult
+from .selectors import selectors
 
 _ENVELOPE = re.compile(r'^\s*\{.*?"(annotations|rows)"\s*:', re.DOTALL)
 
@@ -66,7 +67,7 @@ def _annotation(row, index: int, text: str, origin: SourceDocument, sources: dic
     title = clean(next((t for t in title if isinstance(t, str)), "") if isinstance(title, list) else _str(title)).strip()
     # one export holds many documents: each gets its own source, as each Annotator note is one
     source = sources.setdefault((uri, title), origin.model_copy(update=dict(title=title, uri=clean(uri))))
-    quote, position = _selectors(row)
+    quote, position = selectors(row)
     references = tuple(r for r in row.get("references") or () if isinstance(r, str))
     highlight = clean(quote.exact.strip()) if quote else ""
     kind = "reply" if references else "highlight" if highlight else "page_note"
@@ -83,24 +84,6 @@ def _annotation(row, index: int, text: str, origin: SourceDocument, sources: dic
     except ValueError as error:
         return Problem(location=Location(file=path, line=line), severity=Severity.ERROR,
                        what=f"annotation {annotation_id} could not be read ({error.__class__.__name__}); skipped")
-
-
-def _selectors(row: dict) -> tuple[TextQuote | None, TextPosition | None]:
-    targets = row.get("target")
-    if not isinstance(targets, list) or not targets or not isinstance(targets[0], dict):
-        return None, None
-    quote = position = None
-    for selector in targets[0].get("selector") or ():
-        if not isinstance(selector, dict):
-            continue
-        if selector.get("type") == "TextQuoteSelector" and quote is None and isinstance(selector.get("exact"), str):
-            quote = TextQuote(exact=clean(selector["exact"]), prefix=clean(_str(selector.get("prefix"))),
-                              suffix=clean(_str(selector.get("suffix"))))
-        elif selector.get("type") == "TextPositionSelector" and position is None:
-            start, end = selector.get("start"), selector.get("end")
-            if isinstance(start, int) and isinstance(end, int):
-                position = TextPosition(start=start, end=end)
-    return quote, position
 
 
 def _line_of(text: str, annotation_id: str | None, index: int) -> int:
