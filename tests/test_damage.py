@@ -131,7 +131,10 @@ def test_a_build_killed_while_writing_leaves_the_previous_package_intact(tmp_pat
     (notes / "paper 0.md").write_text(note(block("k0x0", "an edit that forces a rewrite")))
 
     for attempt in range(5):
-        build = subprocess.Popen([sys.executable, "-m", "annodeck", "build", str(notes), "-o", str(out), "-q"],
+        # another deck name: the whole package is written anew (not just the edited note), which
+        # is the long write a kill must not damage
+        build = subprocess.Popen([sys.executable, "-m", "annodeck", "build", str(notes), "-o", str(out), "-q",
+                                  "--deck", f"Renamed {attempt}"],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         killed = False
         while build.poll() is None:
