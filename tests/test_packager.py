@@ -3,7 +3,6 @@ from __future__ import annotations
 import genanki
 import pytest
 
-from annodeck.models import Card, Location
 from annodeck.notetypes import (
     CLOZE_FIELDS,
     QA_FIELDS,
@@ -16,16 +15,13 @@ from annodeck.packager import (
     PackageError,
     check_output_path,
     note_guid,
-    notes_from_cards,
     write_package,
 )
 
 
 def note(annotation_id: str, text: str = "a {{c1::b}} c", mod: int = 1_750_000_000) -> PackagedNote:
-    card = Card(annotation_id=annotation_id, kind="cloze", fields={"Text": text, "Id": annotation_id},
-                tags=("t",), source_key="k", location=Location(file="n.md", line=1))
-    (packaged,) = notes_from_cards([card], mod)
-    return packaged
+    fields = tuple({"Text": text, "Id": annotation_id}.get(name, "") for name in note_types()["cloze"].field_names)
+    return PackagedNote(guid=note_guid(annotation_id, "cloze"), kind="cloze", fields=fields, tags=("t",), mod=mod)
 
 
 def test_guids_are_the_permanent_contract():

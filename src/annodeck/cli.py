@@ -63,14 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"annodeck {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
 
-    build = commands.add_parser(
-        "build", help="build an .apkg deck from notes, folders or a recipe",
-        description="Build an Anki package from Annotator notes. A PATH is a note, a folder (searched "
-                    "recursively for Annotator notes) or one deck recipe (.toml).",
-        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    build.add_argument("paths", nargs="*", metavar="PATH",
-                       help="a note, a folder, or a recipe .toml (none: every recipe in ./decks)")
+    build = _command(commands, "build", "build an .apkg deck from notes, folders or a recipe",
+                     "Build an Anki package from Annotator notes or Hypothes.is exports. A PATH is a note, "
+                     "a folder (searched recursively) or one deck recipe (.toml).", EXAMPLES)
     build.add_argument("-o", "--output", metavar="OUT.apkg",
                        help="where to write the package (default: <deck name>.apkg here)")
     build.add_argument("--deck", metavar="NAME", help='the Anki deck name, "::" for subdecks (default: annodeck)')
@@ -80,40 +75,27 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-n", "--dry-run", action="store_true", help="write nothing; report what a build would do")
     build.set_defaults(run=_run_build)
 
-    check = commands.add_parser(
-        "check", help="list every problem in notes, folders or a recipe; exit 1 if there is one",
-        description="Read and plan everything, write nothing, and list each problem as file:line: what. "
-                    "Exits 1 when there is a problem, 0 when there is none.",
-        epilog="examples:\n  annodeck check ~/vault/papers\n  annodeck check decks/example.toml --json\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="a note, a folder, or a recipe .toml (none: every recipe in ./decks)")
+    check = _command(commands, "check", "list every problem in notes, folders or a recipe; exit 1 if there is one",
+                     "Read and plan everything, write nothing, and list each problem as file:line: what, "
+                     "with cloze hints. Exits 1 when there is a problem, 0 when there is none.",
+                     "  annodeck check ~/vault/papers\n  annodeck check decks/example.toml --json\n")
     check.add_argument("--json", action="store_true", help="print the problems as one JSON document")
     check.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     check.set_defaults(run=_run_check)
 
-    preview = commands.add_parser(
-        "preview", help="write one HTML page showing every card's front and back",
-        description="Render each card's front and back as Anki will show them (the same templates and "
-                    "CSS) on one self-contained HTML page, grouped by source, with tags. Opens nothing.",
-        epilog="examples:\n  annodeck preview notes/paper.md -o page.html\n  annodeck preview decks/example.toml\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    preview.add_argument("paths", nargs="*", metavar="PATH",
-                         help="a note, a folder, or a recipe .toml (none: every recipe in ./decks)")
+    preview = _command(commands, "preview", "write one HTML page showing every card's front and back",
+                       "Render each card's front and back as Anki will show them (the same templates and CSS) "
+                       "on one self-contained HTML page, grouped by source, with tags. Opens nothing.",
+                       "  annodeck preview notes/paper.md -o page.html\n  annodeck preview decks/example.toml\n")
     preview.add_argument("-o", "--output", metavar="PAGE.html", default="preview.html",
                          help="where to write the page (default: preview.html)")
     preview.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     preview.set_defaults(run=_run_preview)
 
-    watch = commands.add_parser(
-        "watch", help="rebuild whenever the notes change, printing what changed each time",
-        description="Build a recipe (or every recipe in ./decks), then rebuild each time its notes change, "
-                    "and print the change report. Stop with Ctrl-C.",
-        epilog="examples:\n  annodeck watch\n  annodeck watch decks/example.toml --interval 2\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    watch = _command(commands, "watch", "rebuild whenever the notes change, printing what changed each time",
+                     "Build a recipe (or every recipe in ./decks), then rebuild each time its notes change, "
+                     "and print the change report. Stop with Ctrl-C.",
+                     "  annodeck watch\n  annodeck watch decks/example.toml --interval 2\n", paths=False)
     watch.add_argument("paths", nargs="?", metavar="RECIPE", help="a recipe .toml (none: every recipe in ./decks)")
     watch.add_argument("--interval", type=float, default=1.0, metavar="SECONDS",
                        help="how often to look for changes (default: 1)")
@@ -122,6 +104,18 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument("--rounds", type=int, default=None, help=argparse.SUPPRESS)
     watch.set_defaults(run=_run_watch, dry_run=False)
     return parser
+
+
+def _command(commands, name: str, summary: str, description: str, examples: str, paths: bool = True):
+    """A subcommand with its examples, taking notes, folders or a recipe (or every recipe)."""
+    if not examples.startswith("examples:"):
+        examples = "examples:\n" + examples
+    command = commands.add_parser(name, help=summary, description=description, epilog=examples,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    if paths:
+        command.add_argument("paths", nargs="*", metavar="PATH",
+                             help="a note, a folder, or a recipe .toml (none: every recipe in ./decks)")
+    return command
 
 
 def _run_build(args) -> int:

@@ -24,7 +24,6 @@ import genanki
 import genanki.util
 
 from .errors import UserError
-from .models import Card
 from .notetypes import GUID_NAMESPACE, TEMPLATES_CHANGED_AT, NoteType, note_types
 
 # a cloze number as Anki counts it: {{cN:: with N ≥ 1 (our deletions are never nested or unclosed)
@@ -67,13 +66,6 @@ def check_output_path(path: Path) -> None:
                            "choose another name")
     if not path.parent.is_dir():
         raise PackageError(f"{path}: the folder {path.parent} does not exist")
-
-
-@dataclass(frozen=True)
-class Written:
-    path: Path
-    notes: int
-    cards: int
 
 
 class _TimedNote(genanki.Note):
@@ -138,15 +130,8 @@ class PackagedNote:
     digest: str = ""
 
 
-def notes_from_cards(cards: Sequence[Card], mod: int) -> list[PackagedNote]:
-    """Cards as notes that all carry one `mod` (a first build, with nothing to compare against)."""
-    return [PackagedNote(guid=note_guid(c.annotation_id, c.kind), kind=c.kind, tags=c.tags, mod=mod,
-                         fields=tuple(c.fields.get(n, "") for n in note_types()[c.kind].field_names))
-            for c in cards]
-
-
 def write_package(notes: Sequence[PackagedNote], out: Path, deck_name: str, now: float | None = None,
-                  unchanged: frozenset[str] = frozenset()) -> Written:
+                  unchanged: frozenset[str] = frozenset()) -> None:
     """Write `notes` to `out` as one deck, replacing `out` only when the package is complete.
 
     `unchanged` names notes whose rows in the package already at `out` are exactly what they
@@ -167,16 +152,12 @@ def write_package(notes: Sequence[PackagedNote], out: Path, deck_name: str, now:
         seen.add(note.guid)
     reuse = unchanged and _reusable(out, deck_name)
     kept = unchanged if reuse else frozenset()
-    card_count = 0
     for position, note in enumerate(notes):
         if note.guid in kept:
             # the kept rows need their note type in the package as much as the new ones do
             deck.add_model(models[note.kind])
-            card_count += _card_count(note)
             continue
-        genanki_note = _note(note, models[note.kind], position)
-        card_count += len(genanki_note.cards)
-        deck.add_note(genanki_note)
+        deck.add_note(_note(note, models[note.kind], position))
     if reuse:
         with zipfile.ZipFile(out) as archive:
             previous = archive.read("collection.anki2")
@@ -184,13 +165,6 @@ def write_package(notes: Sequence[PackagedNote], out: Path, deck_name: str, now:
     else:
         package = genanki.Package(deck)
         _write_atomically(out, now, lambda cursor: package.write_to_db(cursor, now, itertools.count(int(now * 1000))))
-    return Written(path=out, notes=len(notes), cards=card_count)
-
-
-def _card_count(note: PackagedNote) -> int:
-    if note.kind != "cloze":
-        return 1
-    return len({n for n in _CLOZE_NUMBER.findall(note.fields[0]) if int(n) >= 1})
 
 
 def _reusable(out: Path, deck_name: str) -> bool:

@@ -21,9 +21,6 @@ from .notetypes import note_types
 from .packager import PackagedNote, note_guid
 from .previous import REMOVED_TAG, PreviousNote, content_digest
 
-STATUSES = ("new", "updated", "unchanged", "removed")
-
-
 class NeedsFields(Exception):
     """A removed note must be carried once more, and only its digest is at hand: read the
     previous package itself."""
