@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .trials import TrialFinder, default_finder, load_names
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     start: int
     end: int
     #: lower is more worth hiding, among terms of one kind (an effect size before a percentage)
@@ -28,12 +27,17 @@ DRUG_STEMS = tuple(
     "mustine sone solone parin xaban gatran statin gliflozin gliptin glutide prazole sartan pril "
     "olol dipine mycin cycline floxacin vir citabine citidine inostat clax leucel trexate fosfamide".split()
 )
-# a word, then a stem test in Python: a regex alternation of stems backtracks at every word
-_WORD = re.compile(r"(?<![\w-])[A-Za-z][a-z]{4,}(?![\w-])")
+
+# A "word" for names and symbols: a maximal run of word characters and hyphens. A listed name
+# made only of such characters matches exactly the tokens equal to it, which is what
+# `(?<![\w-])name(?![\w-])` means; the finders share one scan of the text into tokens instead of
+# running an alternation of every name at every position.
+_TOKEN = re.compile(r"[\w-]+")
 
 # cytogenetic lesions: t(4;14), t(11;14)(q13;q32), del(17p), del(13q14), gain(1q21), amp(1q), +1q, -17p
+# (the lookahead on the first characters lets the scan skip other positions cheaply)
 _LESION = re.compile(
-    r"(?<![\w(])(?:t\(\d{1,2};\d{1,2}\)(?:\([pq][\d.]+;[pq][\d.]+\))?"
+    r"(?=[tdgai+1-])(?<![\w(])(?:t\(\d{1,2};\d{1,2}\)(?:\([pq][\d.]+;[pq][\d.]+\))?"
     r"|(?:del|gain|amp|dup|inv|add)\((?:\d{1,2}|[XY])(?:[pq][\d.]*)?\)"
     r"|[+-]\d{1,2}[pq]\d*(?!\w)|1q21\+?)"
 )
@@ -41,13 +45,16 @@ _LESION = re.compile(
 _NUMBER = r"\d+(?:[.,·]\d+)?"
 # effect sizes and statistics, most worth hiding first: one pass, each kind a numbered group
 _STATISTIC = re.compile(
-    rf"(?P<s0>\b(?i:a?HR|OR|RR|hazard ratio|odds ratio)\s*[:=,]?\s*{_NUMBER})"
+    rf"(?=[aAhHoOrRpP\d≥≤])"
+    rf"(?:(?P<s0>\b(?i:a?HR|OR|RR|hazard ratio|odds ratio)\s*[:=,]?\s*{_NUMBER})"
     rf"|(?P<s1>\b\d{{2}}\s*%\s*CI\s*[:=,]?\s*{_NUMBER}\s*(?:[–—-]|to)\s*{_NUMBER})"
     rf"|(?P<s2>\b[pP]\s*[<=>≤≥]\s*{_NUMBER})"
     rf"|(?P<s3>(?<![\w.]){_NUMBER}\s*%)"
-    rf"|(?P<s4>[≥≤]\s*{_NUMBER})"
+    rf"|(?P<s4>[≥≤]\s*{_NUMBER}))"
 )
-_GENE_PATTERN = re.compile(r"(?<![\w-])(?:CD\d{1,3}[a-z]?|Ig[AGMDE][1-4]?|IL-?\d{1,2}|HLA-[A-Z]{1,3}\d*)(?![\w-])")
+# gene and protein symbols by pattern; tried on tokens that start with one of these letters
+_GENE_TOKEN = re.compile(r"CD\d{1,3}[a-z]?|Ig[AGMDE][1-4]?|IL-?\d{1,2}|HLA-[A-Z]{1,3}\d*")
+_GENE_INITIALS = frozenset("CIH")
 
 
 class Lexicon:
@@ -55,33 +62,57 @@ class Lexicon:
 
     def __init__(self, trials: TrialFinder, drugs: Iterable[str] = (), genes: Iterable[str] = ()):
         self.trials = trials
-        self._drugs = _listed(drugs, re.IGNORECASE)
-        listed_genes = _listed(genes, 0)
-        self._genes = re.compile(_GENE_PATTERN.pattern + (f"|{listed_genes.pattern}" if listed_genes else ""))
+        drugs, genes = _names(drugs), _names(genes)
+        # names that are one token are looked up; any other (with a space, a dot…) by a pattern
+        self._drug_words = frozenset(n.lower() for n in drugs if _TOKEN.fullmatch(n))
+        self._drug_phrases = _listed([n for n in drugs if not _TOKEN.fullmatch(n)], re.IGNORECASE)
+        self._gene_words = frozenset(n for n in genes if _TOKEN.fullmatch(n))
+        self._gene_phrases = _listed([n for n in genes if not _TOKEN.fullmatch(n)], 0)
+        self._scanned: tuple[str, list[tuple[int, int, str]]] = ("", [])
+
+    def _tokens(self, text: str) -> list[tuple[int, int, str]]:
+        # the drug and gene finders look at the same text one after the other: scan it once
+        if self._scanned[0] != text:
+            self._scanned = (text, [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)])
+        return self._scanned[1]
 
     def trial_spans(self, text: str) -> list[Found]:
         return [Found(m.start, m.end) for m in self.trials.find(text)]
 
     def drug_spans(self, text: str) -> list[Found]:
-        found = [Found(m.start(), m.end()) for m in _WORD.finditer(text)
-                 if m.group().lower().endswith(DRUG_STEMS) and len(m.group()) - _stem_length(m.group()) >= 3]
-        if self._drugs:
-            found += [f for f in _spans(text, [self._drugs]) if not _overlapping(f, found)]
-        return sorted(found, key=lambda f: f.start)
+        words = self._drug_words
+        found = [Found(start, end) for start, end, word in self._tokens(text)
+                 if (low := word.lower()) in words or _stem_named(word, low)]
+        if self._drug_phrases:
+            found += [f for f in _spans(text, self._drug_phrases) if not _overlapping(f, found)]
+            found.sort()
+        return found
 
     def lesion_spans(self, text: str) -> list[Found]:
-        return _spans(text, [_LESION])
+        return _spans(text, _LESION)
 
     def statistic_spans(self, text: str) -> list[Found]:
         found = [Found(m.start(), m.end(), int(m.lastgroup[1:])) for m in _STATISTIC.finditer(text)]
         return sorted(found, key=lambda f: (f.rank, f.start))
 
     def gene_spans(self, text: str) -> list[Found]:
-        return [Found(m.start(), m.end()) for m in self._genes.finditer(text)]
+        words = self._gene_words
+        found = [Found(start, end) for start, end, word in self._tokens(text)
+                 if word in words or (word[0] in _GENE_INITIALS and _GENE_TOKEN.fullmatch(word))]
+        if self._gene_phrases:
+            found += [f for f in _spans(text, self._gene_phrases) if not _overlapping(f, found)]
+            found.sort()
+        return found
 
 
-def _stem_length(word: str) -> int:
-    lower = word.lower()
+def _stem_named(word: str, low: str) -> bool:
+    """A drug by its INN stem: a plain word of five or more letters (capitalised at most), with
+    at least three letters before its stem."""
+    return (len(word) >= 5 and low.endswith(DRUG_STEMS) and word.isascii() and word.isalpha()
+            and word[1:].islower() and len(word) - _stem_length(low) >= 3)
+
+
+def _stem_length(lower: str) -> int:
     return max(len(stem) for stem in DRUG_STEMS if lower.endswith(stem))
 
 
@@ -89,26 +120,18 @@ def _overlapping(found: Found, others: list[Found]) -> bool:
     return any(found.start < o.end and o.start < found.end for o in others)
 
 
-def _listed(names: Iterable[str], flags: int) -> re.Pattern | None:
-    names = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
+def _names(names: Iterable[str]) -> list[str]:
+    return sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
+
+
+def _listed(names: list[str], flags: int) -> re.Pattern | None:
     if not names:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", flags)
 
 
-def _spans(text: str, patterns, ranked: bool = False) -> list[Found]:
-    """Matches of the patterns, earlier patterns winning where two overlap."""
-    if len(patterns) == 1:
-        return [Found(m.start(), m.end()) for m in patterns[0].finditer(text)]
-    found: list[Found] = []
-    taken = bytearray(len(text) + 1)  # which characters an earlier match already holds
-    for rank, pattern in enumerate(patterns):
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            if not any(taken[start:end]):
-                taken[start:end] = b"\x01" * (end - start)
-                found.append(Found(start, end, rank if ranked else 0))
-    return sorted(found, key=lambda f: (f.rank, f.start))
+def _spans(text: str, pattern: re.Pattern) -> list[Found]:
+    return [Found(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 @lru_cache(maxsize=8)

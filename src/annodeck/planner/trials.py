@@ -32,12 +32,14 @@ class TrialFinder:
 
     def __init__(self, names: Iterable[str], not_trials: Iterable[str] = ()):
         self._canonical: dict[str, str] = {}
-        alternatives = []
-        for name in sorted(set(names), key=len, reverse=True):
+        spellings = []
+        for name in set(names):
             self._canonical[_key(name)] = name
-            parts = [re.escape(p) for p in re.split(r"[-\s]+", name)]
-            alternatives.append(r"[-\s]?".join(parts))
-        self._listed = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])") if alternatives else None
+            # the parts of a name, each a sequence of characters, joined by an optional - or space
+            parts = re.split(r"[-\s]+", name)
+            spellings.append([piece for i, part in enumerate(parts)
+                              for piece in ([r"[-\s]?"] if i else []) + [re.escape(c) for c in part]])
+        self._listed = re.compile(_listed_pattern(spellings)) if spellings else None
         self._not_trials = frozenset(n.upper() for n in not_trials)
         # a highlight is looked at twice (tags, then deletions) and a title once per annotation
         self.find = lru_cache(maxsize=4096)(self._find)
@@ -47,6 +49,8 @@ class TrialFinder:
         if self._listed is not None:
             for m in self._listed.finditer(text):
                 found.append(TrialMatch(self._canonical[_key(m.group())], m.start(), m.end()))
+        if "trial" not in text and "study" not in text:
+            return tuple(found)
         for m in _PATTERN.finditer(text):
             name = m.group(1)
             if name.upper() in self._not_trials or _key(name) in self._canonical or len(name) < 4:
@@ -68,8 +72,38 @@ class TrialFinder:
 _PATTERN = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\s+(?:trial|study)\b")
 
 
+def _listed_pattern(spellings: list[list[str]]) -> str:
+    """One pattern for every listed name (each a whole word: no letter, digit or hyphen either side), built as a
+    tree of shared beginnings whose first level starts with plain characters: the scan then
+    jumps between the positions where a name could start instead of trying each name at each
+    position. At every branch a longer name is tried before a shorter one."""
+    tree: dict = {}
+    for atoms in spellings:
+        node = tree
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        # a longer continuation first, so that "ELOQUENT-1" wins over a listed "ELOQUENT"
+        options = [atom + branch(rest) for atom, rest in node.items() if atom]
+        if not options:
+            return ""
+        body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    # the boundary before a name is checked after its first character, which keeps that
+    # character the first thing in each alternative
+    return "(?:" + "|".join(f"{first}(?<![\\w-].){branch(rest)}" for first, rest in tree.items()) + r")(?![\w-])"
+
+
 def _key(name: str) -> str:
-    return re.sub(r"[-\s]+", "-", name)
+    # how a name is looked up: the pattern lets a hyphen or space between parts be either, or
+    # neither (ICARIA-MM, ICARIA MM, ICARIAMM)
+    return _SEPARATORS.sub("", name)
+
+
+_SEPARATORS = re.compile(r"[-\s]+")
 
 
 @lru_cache(maxsize=8)
