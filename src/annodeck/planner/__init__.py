@@ -128,6 +128,7 @@ def _describe(source: SourceDocument) -> SourceInfo:
     return describe(source)
 
 
+@lru_cache(maxsize=1024)  # the same paper and trials recur through a note
 def source_html(info: SourceInfo, trials: tuple[str, ...]) -> str:
     parts = [f'<div class="source-title">{escape(info.title)}</div>']
     byline = " · ".join(escape(x) for x in (info.author, info.year) if x)

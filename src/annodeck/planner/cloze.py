@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..render import escape_cloze, escape_deletion
 from .terms import Found, Lexicon
@@ -26,8 +27,7 @@ MAX_PER_KIND = 2
 MAX_TERM = 40
 
 
-@dataclass(frozen=True)
-class Deletion:
+class Deletion(NamedTuple):
     start: int
     end: int
     number: int
@@ -100,24 +100,27 @@ TERM_KINDS: tuple[tuple[str, Callable[[Lexicon, str], list[Found]]], ...] = (
 
 def domain_terms(source: ClozeInput) -> list[Deletion]:
     """A few short terms: one of each kind first, then a second of a kind, up to MAX_TERMS."""
-    text = source.text
+    text, lexicon = source.text, source.lexicon
     candidates = [
-        [f for f in find(source.lexicon, text) if 0 < len(text[f.start : f.end].strip()) <= MAX_TERM]
+        [f for f in find(lexicon, text) if 0 < len(text[f.start : f.end].strip()) <= MAX_TERM]
         for _, find in TERM_KINDS
     ]
     chosen: list[Deletion] = []
     terms: set[str] = set()
+    taken = [0] * len(candidates)  # distinct terms chosen, by kind
     for round_ in range(MAX_PER_KIND):
-        for number, spans in enumerate(candidates, start=1):
-            taken_here = {text[d.start : d.end] for d in chosen if d.number == number}
+        for kind, spans in enumerate(candidates):
+            if taken[kind] > round_:
+                continue
             for span in spans:
-                term = text[span.start : span.end]
                 if len(terms) >= MAX_TERMS:
                     return chosen
-                if term in terms or _overlaps(span.start, span.end, chosen) or len(taken_here) > round_:
+                term = text[span.start : span.end]
+                if term in terms or _overlaps(span.start, span.end, chosen):
                     continue
-                chosen.append(Deletion(span.start, span.end, number))
+                chosen.append(Deletion(span.start, span.end, kind + 1))
                 terms.add(term)
+                taken[kind] += 1
                 break
     return chosen
 

@@ -27,9 +27,14 @@ _LEADING_WORD = re.compile(r"^[^\W_]+")
 def normalise(text: str) -> str:
     """Ligatures spelled out, soft hyphens dropped, space runs between words made single, and
     words split at a line break joined. Indentation at the start of a line is kept (code)."""
-    text = text.translate(_LIGATURES)
-    text = _LINE_BREAK_HYPHEN.sub("", text)
-    return _SPACE_RUN.sub(" ", text)
+    # (each step only where it can change something: most highlights need none of them)
+    if not text.isascii():
+        text = text.translate(_LIGATURES)
+    if "\n" in text:
+        text = _LINE_BREAK_HYPHEN.sub("", text)
+    if "  " in text or "\t" in text:
+        text = _SPACE_RUN.sub(" ", text)
+    return text
 
 
 def complete_words(highlight: str, quote: TextQuote | None) -> str:

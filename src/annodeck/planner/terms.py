@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from .patterns import literal, whole_words
 from .trials import TrialFinder, default_finder, load_names
 
 
@@ -28,11 +29,10 @@ DRUG_STEMS = tuple(
     "olol dipine mycin cycline floxacin vir citabine citidine inostat clax leucel trexate fosfamide".split()
 )
 
-# A "word" for names and symbols: a maximal run of word characters and hyphens. A listed name
-# made only of such characters matches exactly the tokens equal to it, which is what
-# `(?<![\w-])name(?![\w-])` means; the finders share one scan of the text into tokens instead of
-# running an alternation of every name at every position.
-_TOKEN = re.compile(r"[\w-]+")
+# words that end in a stem are found from their ending, in the lowercased text
+_STEM_ENDINGS = re.compile(whole_words((literal(stem) for stem in DRUG_STEMS), before=""))
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_WORD_CHARACTER = re.compile(r"[\w-]")
 
 # cytogenetic lesions: t(4;14), t(11;14)(q13;q32), del(17p), del(13q14), gain(1q21), amp(1q), +1q, -17p
 # (the lookahead on the first characters lets the scan skip other positions cheaply)
@@ -52,9 +52,11 @@ _STATISTIC = re.compile(
     rf"|(?P<s3>(?<![\w.]){_NUMBER}\s*%)"
     rf"|(?P<s4>[≥≤]\s*{_NUMBER}))"
 )
-# gene and protein symbols by pattern; tried on tokens that start with one of these letters
-_GENE_TOKEN = re.compile(r"CD\d{1,3}[a-z]?|Ig[AGMDE][1-4]?|IL-?\d{1,2}|HLA-[A-Z]{1,3}\d*")
-_GENE_INITIALS = frozenset("CIH")
+# gene and protein symbols by pattern: CD38, IgG1, IL-6, HLA-DR (as atoms for `whole_words`)
+_GENE_SHAPES = (["C", "D", r"\d{1,3}[a-z]?"], ["I", "g", r"[AGMDE][1-4]?"], ["I", "L", r"-?\d{1,2}"],
+                ["H", "L", "A", "-", r"[A-Z]{1,3}\d*"])
+#: a name that is one word (letters, digits, hyphens); others are found by a pattern of their own
+_ONE_WORD = re.compile(r"[\w-]+")
 
 
 class Lexicon:
@@ -63,30 +65,25 @@ class Lexicon:
     def __init__(self, trials: TrialFinder, drugs: Iterable[str] = (), genes: Iterable[str] = ()):
         self.trials = trials
         drugs, genes = _names(drugs), _names(genes)
-        # names that are one token are looked up; any other (with a space, a dot…) by a pattern
-        self._drug_words = frozenset(n.lower() for n in drugs if _TOKEN.fullmatch(n))
-        self._drug_phrases = _listed([n for n in drugs if not _TOKEN.fullmatch(n)], re.IGNORECASE)
-        self._gene_words = frozenset(n for n in genes if _TOKEN.fullmatch(n))
-        self._gene_phrases = _listed([n for n in genes if not _TOKEN.fullmatch(n)], 0)
-        self._scanned: tuple[str, list[tuple[int, int, str]]] = ("", [])
-
-    def _tokens(self, text: str) -> list[tuple[int, int, str]]:
-        # the drug and gene finders look at the same text one after the other: scan it once
-        if self._scanned[0] != text:
-            self._scanned = (text, [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)])
-        return self._scanned[1]
+        # drug names are matched without case, in the lowercased text
+        drug_words = [literal(n.lower()) for n in drugs if _ONE_WORD.fullmatch(n)]
+        self._drug_words = re.compile(whole_words(drug_words)) if drug_words else None
+        self._drug_phrases = _listed([n for n in drugs if not _ONE_WORD.fullmatch(n)], re.IGNORECASE)
+        self._genes = re.compile(whole_words([*_GENE_SHAPES, *(literal(n) for n in genes if _ONE_WORD.fullmatch(n))]))
+        self._gene_phrases = _listed([n for n in genes if not _ONE_WORD.fullmatch(n)], 0)
 
     def trial_spans(self, text: str) -> list[Found]:
         return [Found(m.start, m.end) for m in self.trials.find(text)]
 
     def drug_spans(self, text: str) -> list[Found]:
-        words = self._drug_words
-        found = [Found(start, end) for start, end, word in self._tokens(text)
-                 if (low := word.lower()) in words or _stem_named(word, low)]
-        if self._drug_phrases:
+        lower = _lowered(text)
+        found = [Found(start, m.end()) for m in _STEM_ENDINGS.finditer(lower)
+                 if (start := _stem_named(text, lower, m.start(), m.end())) is not None]
+        if self._drug_words is not None:
+            found += [f for f in _spans(lower, self._drug_words) if not _overlapping(f, found)]
+        if self._drug_phrases is not None:
             found += [f for f in _spans(text, self._drug_phrases) if not _overlapping(f, found)]
-            found.sort()
-        return found
+        return sorted(found)
 
     def lesion_spans(self, text: str) -> list[Found]:
         return _spans(text, _LESION)
@@ -96,20 +93,35 @@ class Lexicon:
         return sorted(found, key=lambda f: (f.rank, f.start))
 
     def gene_spans(self, text: str) -> list[Found]:
-        words = self._gene_words
-        found = [Found(start, end) for start, end, word in self._tokens(text)
-                 if word in words or (word[0] in _GENE_INITIALS and _GENE_TOKEN.fullmatch(word))]
-        if self._gene_phrases:
+        found = _spans(text, self._genes)
+        if self._gene_phrases is not None:
             found += [f for f in _spans(text, self._gene_phrases) if not _overlapping(f, found)]
             found.sort()
         return found
 
 
-def _stem_named(word: str, low: str) -> bool:
-    """A drug by its INN stem: a plain word of five or more letters (capitalised at most), with
-    at least three letters before its stem."""
-    return (len(word) >= 5 and low.endswith(DRUG_STEMS) and word.isascii() and word.isalpha()
-            and word[1:].islower() and len(word) - _stem_length(low) >= 3)
+def _lowered(text: str) -> str:
+    """The text in lower case, character for character (so that positions still match)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _stem_named(text: str, lower: str, stem_start: int, end: int) -> int | None:
+    """Where the drug named by its INN stem begins, if the word ending at `end` is one: a plain
+    word of five or more letters (capitalised at most), with three letters or more before the
+    stem, and nothing word-like touching it."""
+    start = stem_start
+    while start and lower[start - 1] in _ASCII_LOWER:
+        start -= 1
+    word = text[start:end]
+    if start and _WORD_CHARACTER.match(text, start - 1):
+        return None
+    if (len(word) >= 5 and word.isascii() and word.isalpha() and word[1:].islower()
+            and len(word) - _stem_length(word.lower()) >= 3):
+        return start
+    return None
 
 
 def _stem_length(lower: str) -> int:

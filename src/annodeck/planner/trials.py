@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .patterns import literal, whole_words
+
 
 def load_names(filename: str) -> tuple[str, ...]:
     """One name per line from a data file shipped with annodeck; `#` starts a comment line."""
@@ -33,13 +35,12 @@ class TrialFinder:
     def __init__(self, names: Iterable[str], not_trials: Iterable[str] = ()):
         self._canonical: dict[str, str] = {}
         spellings = []
-        for name in set(names):
+        for name in sorted(set(names)):
             self._canonical[_key(name)] = name
             # the parts of a name, each a sequence of characters, joined by an optional - or space
             parts = re.split(r"[-\s]+", name)
-            spellings.append([piece for i, part in enumerate(parts)
-                              for piece in ([r"[-\s]?"] if i else []) + [re.escape(c) for c in part]])
-        self._listed = re.compile(_listed_pattern(spellings)) if spellings else None
+            spellings.append([atom for i, part in enumerate(parts) for atom in ([r"[-\s]?"] if i else []) + literal(part)])
+        self._listed = re.compile(whole_words(spellings)) if spellings else None
         self._not_trials = frozenset(n.upper() for n in not_trials)
         # a highlight is looked at twice (tags, then deletions) and a title once per annotation
         self.find = lru_cache(maxsize=4096)(self._find)
@@ -70,31 +71,6 @@ class TrialFinder:
 
 # "the IKEMA trial", "Phase 3 ICARIA-MM study": an all-capitals name right before trial/study.
 _PATTERN = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\s+(?:trial|study)\b")
-
-
-def _listed_pattern(spellings: list[list[str]]) -> str:
-    """One pattern for every listed name (each a whole word: no letter, digit or hyphen either side), built as a
-    tree of shared beginnings whose first level starts with plain characters: the scan then
-    jumps between the positions where a name could start instead of trying each name at each
-    position. At every branch a longer name is tried before a shorter one."""
-    tree: dict = {}
-    for atoms in spellings:
-        node = tree
-        for atom in atoms:
-            node = node.setdefault(atom, {})
-        node[""] = {}
-
-    def branch(node: dict) -> str:
-        # a longer continuation first, so that "ELOQUENT-1" wins over a listed "ELOQUENT"
-        options = [atom + branch(rest) for atom, rest in node.items() if atom]
-        if not options:
-            return ""
-        body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    # the boundary before a name is checked after its first character, which keeps that
-    # character the first thing in each alternative
-    return "(?:" + "|".join(f"{first}(?<![\\w-].){branch(rest)}" for first, rest in tree.items()) + r")(?![\w-])"
 
 
 def _key(name: str) -> str:
