@@ -25,13 +25,13 @@ class FilePlan:
     #: the planned annotations, in block order
     planned: list[Card | Skip] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    #: each card's (note GUID, content digest), by its place in `planned`
-    identities: dict[int, tuple[str, str]] = field(default_factory=dict)
+    #: each card's `resync.identity` (note GUID, content digest, ordered fields), by its place in `planned`
+    identities: dict[int, tuple[str, str, tuple[str, ...]]] = field(default_factory=dict)
     #: the file's content hash and this plan as the cache stores it, made where it was planned
     digest: str | None = None
     stored: bytes = b""
 
-    def identity_of(self) -> dict[int, tuple[str, str]]:
+    def identity_of(self) -> dict[int, tuple[str, str, tuple[str, ...]]]:
         """The identities keyed by id(card), as `resync` takes them."""
         return {id(self.planned[i]): ident for i, ident in self.identities.items()}
 
@@ -176,8 +176,9 @@ def _to_plain(plan: FilePlan) -> tuple:
     planned = []
     for i, p in enumerate(plan.planned):
         if isinstance(p, Card):
-            planned.append(("card", p.annotation_id, p.kind, tuple(p.fields.get(n, "") for n in _names(p.kind)), p.tags, p.source_key,
-                            p.location.file, p.location.line, p.warnings, plan.identities.get(i)))
+            guid, digest, fields = plan.identities.get(i) or identity(p)
+            planned.append(("card", p.annotation_id, p.kind, fields, p.tags, p.source_key,
+                            p.location.file, p.location.line, p.warnings, (guid, digest)))
         else:
             planned.append(("skip", p.annotation_id, p.category, p.reason, p.location.file, p.location.line))
     problems = tuple((p.location.file, p.location.line, p.what, p.severity.value) for p in plan.problems)
@@ -189,9 +190,8 @@ def _from_plain(data: tuple) -> FilePlan:
     plan = FilePlan(note=note, blocks=blocks)
     for entry in planned:
         if entry[0] == "card":
-            _, aid, kind, fields, tags, source_key, file, line, warnings, ident = entry
-            if ident is not None:
-                plan.identities[len(plan.planned)] = ident
+            _, aid, kind, fields, tags, source_key, file, line, warnings, (guid, digest) = entry
+            plan.identities[len(plan.planned)] = (guid, digest, fields)
             plan.planned.append(Card(annotation_id=aid, kind=kind, fields=dict(zip(_names(kind), fields)), tags=tags,
                                      source_key=source_key, location=Location(file=file, line=line),
                                      warnings=warnings))

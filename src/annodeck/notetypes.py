@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -37,7 +37,7 @@ class NoteType:
     front: str
     back: str
 
-    @property
+    @cached_property
     def field_names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.fields)
 

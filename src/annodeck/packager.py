@@ -16,13 +16,13 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
-from glob import escape as glob_escape
+from typing import NamedTuple
 from pathlib import Path
 
 import genanki
 import genanki.util
 
+from .atomic import ScratchPackage, write_atomically
 from .errors import UserError
 from .notetypes import GUID_NAMESPACE, TEMPLATES_CHANGED_AT, NoteType, note_types
 
@@ -74,7 +74,11 @@ class _TimedNote(genanki.Note):
     def __init__(self, *args, mod: int, cloze_numbers: tuple[int, ...] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.mod = mod
-        self._cloze_numbers = cloze_numbers
+        if cloze_numbers:
+            # the numbers were counted once already (and checked to be there); one card per
+            # number, nested or not, exactly as Anki generates them. (Set where genanki's
+            # `cards` cached property would store them, so it never counts them again.)
+            self.__dict__["cards"] = [genanki.Card(number - 1) for number in cloze_numbers]
 
     def write_to_db(self, cursor, timestamp, deck_id, id_gen):
         super().write_to_db(cursor, self.mod, deck_id, id_gen)
@@ -82,11 +86,6 @@ class _TimedNote(genanki.Note):
     def _check_invalid_html_tags_in_fields(self):
         # genanki's guard against unescaped text: every field here is HTML we escaped ourselves
         pass
-
-    def _cloze_cards(self):
-        # the numbers were counted once already (and checked to be there); one card per number,
-        # nested or not, exactly as Anki generates them
-        return [genanki.Card(number - 1) for number in self._cloze_numbers]
 
 
 class _TimedModel(genanki.Model):
@@ -116,8 +115,7 @@ def deck_id(name: str) -> int:
     return int.from_bytes(genanki.guid_for(GUID_NAMESPACE, "deck", name).encode()[:6], "big") % (1 << 31) + 1
 
 
-@dataclass(frozen=True)
-class PackagedNote:
+class PackagedNote(NamedTuple):
     """One note as it goes into the package: fields in the note type's order, and its `mod`."""
 
     guid: str
@@ -145,11 +143,7 @@ def write_package(notes: Sequence[PackagedNote], out: Path, deck_name: str, now:
     css = templates()["style.css"]
     models = {kind: _model(nt, css) for kind, nt in note_types().items()}
     deck = genanki.Deck(deck_id(deck_name), deck_name)
-    seen: set[str] = set()
-    for note in notes:
-        if note.guid in seen:
-            raise PackageError(f"two notes with the GUID {note.guid} (fields {note.fields[-1]!r})")
-        seen.add(note.guid)
+    _check_unique(notes)
     reuse = unchanged and _reusable(out, deck_name)
     kept = unchanged if reuse else frozenset()
     for position, note in enumerate(notes):
@@ -161,10 +155,10 @@ def write_package(notes: Sequence[PackagedNote], out: Path, deck_name: str, now:
     if reuse:
         with zipfile.ZipFile(out) as archive:
             previous = archive.read("collection.anki2")
-        _write_atomically(out, now, lambda cursor: _update(cursor, deck, kept, now), seed=previous)
+        write_atomically(out, lambda cursor: _update(cursor, deck, kept, now), seed=previous)
     else:
         package = genanki.Package(deck)
-        _write_atomically(out, now, lambda cursor: package.write_to_db(cursor, now, itertools.count(int(now * 1000))))
+        write_atomically(out, lambda cursor: package.write_to_db(cursor, now, itertools.count(int(now * 1000))))
 
 
 def _reusable(out: Path, deck_name: str) -> bool:
@@ -220,50 +214,93 @@ def _note(note: PackagedNote, model: genanki.Model, position: int) -> genanki.No
                       mod=note.mod, due=position, cloze_numbers=numbers)
 
 
-def _write_atomically(out: Path, now: float, fill, seed: bytes | None = None) -> None:
-    """Build the package beside `out` (`fill` writes its database through a cursor) and rename
-    it over the old one only when it is complete; `seed` is a database to start from. genanki's
-    own writer leaves its database in /tmp and writes the package in place."""
-    handle, partial = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        with tempfile.TemporaryDirectory(prefix="annodeck-") as scratch:
-            db_path = os.path.join(scratch, "collection.anki2")
-            if seed is not None:
-                with open(db_path, "wb") as db:
-                    db.write(seed)
-            conn = sqlite3.connect(db_path)
-            try:
-                fill(conn.cursor())
-                conn.commit()
-            finally:
-                conn.close()
-            with zipfile.ZipFile(partial, "w") as archive:
-                archive.write(db_path, "collection.anki2")
-                archive.writestr("media", "{}")
-        with open(partial, "rb") as written:
-            os.fsync(written.fileno())
-        os.chmod(partial, 0o666 & ~_umask())  # mkstemp makes it private; a deck is an ordinary file
-        os.replace(partial, out)
-    except BaseException:
+def _check_unique(notes: Sequence[PackagedNote]) -> None:
+    seen: set[str] = set()
+    for note in notes:
+        if note.guid in seen:
+            raise PackageError(f"two notes with the GUID {note.guid} (fields {note.fields[-1]!r})")
+        seen.add(note.guid)
+
+
+class PackageWriter:
+    """A first package, written note by note while the build is still planning the rest (the
+    database work then runs beside the planning, not after it). `out` is replaced only by
+    `commit`, which is given the notes the package must hold in the end: copies written
+    earlier that those supersede (a block id used twice) are taken out again.
+
+    Notes go through genanki's own `Note.write_to_db`, as `write_package` writes them."""
+
+    def __init__(self, out: Path, deck_name: str, now: float):
+        from genanki.apkg_col import APKG_COL
+        from genanki.apkg_schema import APKG_SCHEMA
+
+        from .notetypes import templates
+
+        check_output_path(out)
+        self._now = now
+        css = templates()["style.css"]
+        self._models = {kind: _model(nt, css) for kind, nt in note_types().items()}
+        self._deck = genanki.Deck(deck_id(deck_name), deck_name)
+        self._ids = _Ids(int(now * 1000))
+        #: the note written last for each GUID, and the ids of every note written for it
+        self._written: dict[str, tuple[PackagedNote, list[int]]] = {}
+        self._count = 0
+        self._package = ScratchPackage(out)
         try:
-            os.unlink(partial)
-        except FileNotFoundError:
-            pass
-        raise
-    _remove_stale_partials(out)
+            self._package.cursor.executescript(APKG_SCHEMA)
+            self._package.cursor.executescript(APKG_COL)
+        except BaseException:
+            self._package.abort()
+            raise
 
+    def add(self, note: PackagedNote) -> None:
+        note_id = self._ids.next_id
+        # due orders new cards: they come up in the order the reader read them
+        _note(note, self._models[note.kind], self._count).write_to_db(
+            self._package.cursor, self._now, self._deck.deck_id, self._ids)
+        self._count += 1
+        ids = self._written[note.guid][1] if note.guid in self._written else []
+        ids.append(note_id)
+        self._written[note.guid] = (note, ids)
 
-def _remove_stale_partials(out: Path) -> None:
-    """A build that was killed while writing leaves its partial file; the next one tidies up."""
-    for stale in out.parent.glob(f".{glob_escape(out.name)}.*.tmp"):
+    def commit(self, notes: Sequence[PackagedNote]) -> None:
         try:
-            stale.unlink()
-        except OSError:
-            pass
+            _check_unique(notes)
+            final = {note.guid: note for note in notes}
+            stale = []
+            for guid, (last, ids) in self._written.items():
+                kept = final.get(guid) == last
+                stale.extend(ids[:-1] if kept else ids)
+                if kept:
+                    del final[guid]
+            cursor = self._package.cursor
+            cursor.executemany("DELETE FROM cards WHERE nid = ?", [(i,) for i in stale])
+            cursor.executemany("DELETE FROM notes WHERE id = ?", [(i,) for i in stale])
+            for note in notes:
+                if note.guid in final:  # a note only the end of the build knew as it is
+                    self.add(note)
+                self._deck.add_model(self._models[note.kind])
+            # the deck and note types, as genanki's Deck.write_to_db writes them (the deck
+            # holds no notes of its own: they are in the database already)
+            self._deck.write_to_db(cursor, self._now, self._ids)
+        except BaseException:
+            self._package.abort()
+            raise
+        self._package.commit()
+
+    def abort(self) -> None:
+        self._package.abort()
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+class _Ids:
+    """genanki's id generator (consecutive numbers), telling which number comes next."""
+
+    def __init__(self, start: int):
+        self.next_id = start
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1

@@ -138,6 +138,7 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
     When `output` holds an earlier package, notes keep their identity and unchanged notes their
     `mod`; annotations that disappeared are carried once more, tagged `annodeck::removed`.
     """
+    from .fileplan import PlanCache
     from .packager import check_output_path, write_package
     from .resync import NeedsFields, resync
 
@@ -146,31 +147,68 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
     report = BuildReport(output=output, deck=deck, dry_run=dry_run)
     now = int(time.time())
     cache_path = output.with_name(f".{output.name}.cache")
-    saved_at, cache = _plan_all(paths, report, settings, vault, cache_path, progress)
-
-    previous = cache.previous_notes(output) if cache is not None else None
+    cache = PlanCache.load(cache_path, _cache_key(settings))
+    previous = cache.previous_notes(output)
     if previous is None:
         previous = _read_previous(output, report)
     report.rebuilt = bool(previous)
 
-    def changed_at(card: Card) -> int:
+    def changed_at(card: Card, saved: int | None = None) -> int:
         # when the note's file was last saved: the latest its content can have changed
-        return min(saved_at.get(card.location.file, now), now)
+        return min(saved if saved is not None else saved_at.get(card.location.file, now), now)
 
-    removed_at = min(max(saved_at.values(), default=now), now)
+    # A first build writes every note: they go into the package as their files are planned,
+    # while the other core is still planning, rather than all at the end.
+    writer = _FirstPackage(output, deck, now, changed_at) if not previous and not dry_run else None
     try:
-        notes, report.changes = resync(report.cards, previous, changed_at, removed_at, report.identities)
-    except NeedsFields:  # a removed note is carried once more: its fields are in the package
-        notes, report.changes = resync(report.cards, _read_previous(output, report), changed_at, removed_at,
-                                       report.identities)
-    if notes and not dry_run:
-        progress("writing", 0, 1)
-        unchanged = frozenset(c.guid for c in report.changes if c.status == "unchanged")
-        write_package(notes, output, deck, now, unchanged=unchanged)
-        report.written = True
-        if cache is not None:
+        saved_at = _plan_all(paths, report, settings, vault, cache, progress, on_file=writer and writer.add_file)
+        removed_at = min(max(saved_at.values(), default=now), now)
+        try:
+            notes, report.changes = resync(report.cards, previous, changed_at, removed_at, report.identities)
+        except NeedsFields:  # a removed note is carried once more: its fields are in the package
+            notes, report.changes = resync(report.cards, _read_previous(output, report), changed_at, removed_at,
+                                           report.identities)
+        if notes and not dry_run:
+            progress("writing", 0, 1)
+            if writer is not None:
+                writer.commit(notes)
+            else:
+                unchanged = frozenset(c.guid for c in report.changes if c.status == "unchanged")
+                write_package(notes, output, deck, now, unchanged=unchanged)
+            report.written = True
             cache.save(output, notes)
+    finally:
+        if writer is not None and not report.written:
+            writer.abort()
     return report
+
+
+class _FirstPackage:
+    """The notes of a first build, written to the package as each file's plan arrives."""
+
+    def __init__(self, output: Path, deck: str, now: int, changed_at):
+        from .packager import PackageWriter
+
+        self._writer = PackageWriter(output, deck, now)
+        self._changed_at, self._now = changed_at, now
+
+    def add_file(self, item, plan) -> None:
+        from .packager import PackagedNote
+
+        saved = _saved_at(item)
+        saved = self._now if saved is None else saved  # as the end of the build will see it
+        identities = plan.identities
+        for i, card in enumerate(plan.planned):
+            if i in identities:
+                guid, digest, fields = identities[i]
+                self._writer.add(PackagedNote(guid=guid, kind=card.kind, fields=fields, tags=card.tags,
+                                              mod=self._changed_at(card, saved), digest=digest))
+
+    def commit(self, notes) -> None:
+        self._writer.commit(notes)
+
+    def abort(self) -> None:
+        self._writer.abort()
 
 
 def _read_previous(output: Path, report: BuildReport) -> dict:
@@ -192,17 +230,17 @@ def check(paths: Sequence[str | os.PathLike], *, settings: PlanSettings = PlanSe
     return report
 
 
-def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault,
-              cache_path: Path | None = None, progress=lambda *a: None) -> tuple[dict[str, int], object]:
-    """Read and plan into `report`; the files' save times, by display path, and the plan cache.
+def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault, cache=None,
+              progress=lambda *a: None, on_file=None) -> dict[str, int]:
+    """Read and plan into `report`; the files' save times, by display path.
 
-    Files whose content, place and settings match the plan cache beside the package are not read
-    again; the rest are planned on both cores when there is enough of them to pay for it."""
-    from .fileplan import PlanCache, plan_files
+    Files whose content, place and settings match the plan cache are not read again; the rest
+    are planned on both cores when there is enough of them to pay for it. `on_file(item, plan)`
+    is given each file's plan as soon as it and every file before it are planned."""
+    from .fileplan import plan_files
 
     vault = Path(vault).expanduser() if vault else None
     items = discover(paths, report.problems)
-    cache = PlanCache.load(cache_path, _cache_key(settings)) if cache_path else None
     plans: list = [None] * len(items)
     keys: list = [None] * len(items)
     todo = []
@@ -215,11 +253,17 @@ def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault,
     size = sum(_size(items[i].path) for i in todo)
     workers = min(2, os.cpu_count() or 1) if size > PARALLEL_ABOVE_BYTES else 1
     planned_now = plan_files([items[i] for i in todo], vault, settings, workers, for_cache=cache is not None)
+    handed = 0  # files given to on_file so far: in order, however the plans arrive
     for done, (i, plan) in enumerate(zip(todo, planned_now), 1):
         plans[i] = plan
         progress("planning", done, len(todo))
         if cache is not None:
             cache.put(items[i], keys[i], plan)
+        while on_file is not None and handed < len(items) and plans[handed] is not None:
+            on_file(items[handed], plans[handed])
+            handed += 1
+    for item, plan in zip(items[handed:], plans[handed:]) if on_file is not None else ():
+        on_file(item, plan)  # the files the cache held, after the last one planned now
 
     saved_at: dict[str, int] = {}
     planned = []
@@ -228,10 +272,9 @@ def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault,
         if plan.note:
             report.files += 1
             report.blocks += plan.blocks
-            try:
-                saved_at[item.display] = int(item.path.stat().st_mtime)
-            except OSError:
-                pass
+            saved = _saved_at(item)
+            if saved is not None:
+                saved_at[item.display] = saved
         for problem in plan.problems:
             if plan.note and problem.severity is Severity.ERROR:
                 # a block the reader could not use at all is still an annotation the user made
@@ -247,7 +290,15 @@ def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault,
                                    for w in item.warnings)
         else:
             report.skips.append(item)
-    return saved_at, cache
+    return saved_at
+
+
+def _saved_at(item) -> int | None:
+    """When a note file was last saved (whole seconds), or None when it cannot be told."""
+    try:
+        return int(item.path.stat().st_mtime)
+    except OSError:
+        return None
 
 
 #: below this much text to plan, a second process costs more than it saves

@@ -14,7 +14,7 @@ So a note's `mod` is when its own content last changed:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .models import Card
 from .notetypes import note_types
@@ -26,8 +26,7 @@ class NeedsFields(Exception):
     previous package itself."""
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     guid: str
     annotation_id: str
     #: the source's key (the `paper::` tag without its prefix), or "" when unknown
@@ -35,11 +34,17 @@ class Change:
     status: str
 
 
-def identity(card: Card) -> tuple[str, str]:
-    """A card's note GUID and content digest: what re-syncing compares. Computed where the card
-    is planned (on another core, or once and then cached), not again for every build."""
-    fields = tuple(card.fields.get(name, "") for name in note_types()[card.kind].field_names)
-    return note_guid(card.annotation_id, card.kind), content_digest(fields, card.tags)
+def identity(card: Card) -> tuple[str, str, tuple[str, ...]]:
+    """A card's note GUID, content digest and fields in its note type's order: what re-syncing
+    compares and writes. Computed where the card is planned (on another core, or once and then
+    cached), not again for every build."""
+    fields = ordered_fields(card)
+    return note_guid(card.annotation_id, card.kind), content_digest(fields, card.tags), fields
+
+
+def ordered_fields(card: Card) -> tuple[str, ...]:
+    get = card.fields.get
+    return tuple([get(name, "") for name in note_types()[card.kind].field_names])
 
 
 def resync(cards: Sequence[Card], previous: Mapping[str, PreviousNote],
@@ -52,9 +57,8 @@ def resync(cards: Sequence[Card], previous: Mapping[str, PreviousNote],
     current: set[str] = set()
     identities = identities or {}
     for card in cards:
-        guid, digest = identities.get(id(card)) or identity(card)
+        guid, digest, fields = identities.get(id(card)) or identity(card)
         current.add(guid)
-        fields = tuple(card.fields.get(name, "") for name in note_types()[card.kind].field_names)
         old = previous.get(guid)
         if old is None:
             status, mod = "new", changed_at(card)
