@@ -268,8 +268,9 @@ class PackageWriter:
         model = self._models[note.kind]
         if len(note.fields) != len(model.fields):
             raise ValueError(f"note {note.guid} has {len(note.fields)} fields; its note type has {len(model.fields)}")
-        if any(" " in tag for tag in note.tags):
-            raise ValueError(f"note {note.guid} has a tag with a space: {note.tags!r}")
+        for tag in note.tags:
+            if " " in tag:
+                raise ValueError(f"note {note.guid} has a tag with a space: {note.tags!r}")
         note_id = next(self._ids)
         # as genanki's Note.write_to_db and Card.write_to_db write them (mod: see _TimedNote)
         self._notes.append((note_id, note.guid, model.model_id, note.mod, -1, " " + " ".join(note.tags) + " ",
@@ -326,4 +327,6 @@ def _card_ords(note: PackagedNote, model: genanki.Model) -> list[int]:
     note type whose required fields are filled."""
     if note.kind == "cloze":
         return [number - 1 for number in _cloze_numbers(note)]
-    return [card.ord for card in genanki.Note(model=model, fields=list(note.fields)).cards]
+    # genanki's Note._front_back_cards, on the requirements genanki worked out for the note type
+    return [ord_ for ord_, any_or_all, required in model._req
+            if (any if any_or_all == "any" else all)(note.fields[i] for i in required)]
