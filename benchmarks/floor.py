@@ -1,5 +1,6 @@
 """The floor: N notes written by bare genanki, with fields shaped like annodeck's (a clozed
-highlight, a comment, the source), in a fresh Python process as a build runs in.
+highlight, a comment, the source) and as many cards (a third of the synthetic vault's notes
+hide two terms, the rest one), in a fresh Python process as a build runs in.
 
     python benchmarks/floor.py 20000 floor.apkg
 """
@@ -16,7 +17,8 @@ model = genanki.Model(
 )
 deck = genanki.Deck(2059400110, "floor")
 for i in range(count):
-    text = (f"In the phase 3 {{{{c1::CASTOR}}}} trial, the addition of {{{{c2::daratumumab}}}} to bortezomib "
+    drug = "{{c2::daratumumab}}" if i % 3 == 0 else "daratumumab"
+    text = (f"In the phase 3 CASTOR trial, the addition of {drug} to bortezomib "
             f"improved progression-free survival ({{{{c4::HR: 0.{i % 90 + 10}}}}}) compared with the control arm.")
     deck.add_note(genanki.Note(
         model=model, guid=genanki.guid_for("floor", i), tags=["paper::Author2020-paper", "trial::CASTOR"],
