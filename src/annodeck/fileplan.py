@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .models import Card, Location, Problem, Severity, Skip
+from .notetypes import note_types
 from .planner import PlanSettings, Planner
 from .previous import PreviousNote, content_digest
 from .resync import identity
@@ -180,8 +181,6 @@ class _PlainUnpickler(pickle.Unpickler):
 
 
 def _names(kind: str) -> tuple[str, ...]:
-    from .notetypes import note_types
-
     return note_types()[kind].field_names
 
 
@@ -201,13 +200,14 @@ def _to_plain(plan: FilePlan) -> tuple:
 def _from_plain(data: tuple) -> FilePlan:
     note, blocks, planned, problems = data
     plan = FilePlan(note=note, blocks=blocks)
+    card = Card.model_validate  # (one validation per card, its location included)
     for entry in planned:
         if entry[0] == "card":
             _, aid, kind, fields, tags, source_key, file, line, warnings, (guid, digest) = entry
             plan.identities[len(plan.planned)] = (guid, digest, fields)
-            plan.planned.append(Card(annotation_id=aid, kind=kind, fields=dict(zip(_names(kind), fields)), tags=tags,
-                                     source_key=source_key, location=Location(file=file, line=line),
-                                     warnings=warnings))
+            plan.planned.append(card({"annotation_id": aid, "kind": kind, "fields": dict(zip(_names(kind), fields)),
+                                      "tags": tags, "source_key": source_key, "location": {"file": file, "line": line},
+                                      "warnings": warnings}))
         else:
             _, aid, category, reason, file, line = entry
             plan.planned.append(Skip(annotation_id=aid, category=category, reason=reason,
