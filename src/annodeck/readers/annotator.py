@@ -34,7 +34,6 @@ _BLANK_QUOTE = re.compile(r"\s*>?\s*$")
 _ID_LINE = re.compile(r"\^([A-Za-z0-9_-]+)\s*$")
 _LINK_ID = re.compile(r"#\^([A-Za-z0-9_-]+)")
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
-_MARKERS = ("%%LINK%%", "%%COMMENT%%", "%%TAGS%%")
 
 
 @dataclass
@@ -134,7 +133,8 @@ def _parse_block(lines: list[str], block: _Block, path: str) -> _Parsed:
 
     spaced = lines[block.fence].lstrip()[1:2] == " "
     # trailing spaces are formatting (a markdown hard break, which a line break already is)
-    body = [_unquote(line, spaced).rstrip() for line in lines[block.start : block.end]]
+    body = [line[1:].rstrip() if line[:1] == ">" and not spaced else _unquote(line, spaced).rstrip()
+            for line in lines[block.start : block.end]]
     fence = block.fence - block.start
 
     # The JSON: from the fence to the first closing ``` line.
@@ -180,7 +180,7 @@ def _parse_block(lines: list[str], block: _Block, path: str) -> _Parsed:
         tags=_split_tags(sections.tags),
         created=_str(data.get("created")),
         references=references,
-        location=Location(file=path, line=block.start + 1),
+        location={"file": path, "line": block.start + 1},  # (validated with the annotation)
     )
     return out
 
@@ -219,13 +219,23 @@ def _split_sections(body: list[str], after_json: int) -> _Sections:
         i += 1
         if closing:
             break
-    marks = [j for j in range(i, len(body)) if body[j].lstrip().startswith(_MARKERS)]
-    hl_end = marks[0] if marks else len(body)
+    # the first marker line ends the highlight; the first LINK and COMMENT count, and the LAST
+    # TAGS marker ends the comment, so a comment that mentions %%TAGS%% survives
+    hl_end, link_at, comment_at, tags_at = len(body), None, None, None
+    for j in range(i, len(body)):
+        line = body[j].lstrip()
+        if not line.startswith("%%"):
+            continue
+        if line.startswith("%%TAGS%%"):
+            tags_at = j
+        elif line.startswith("%%COMMENT%%"):
+            comment_at = j if comment_at is None else comment_at
+        elif line.startswith("%%LINK%%"):
+            link_at = j if link_at is None else link_at
+        else:
+            continue
+        hl_end = min(hl_end, j)
     out = _Sections(highlight=_highlight("\n".join(body[i:hl_end])))
-    comment_at = next((j for j in marks if body[j].lstrip().startswith("%%COMMENT%%")), None)
-    # the LAST TAGS marker ends the comment, so a comment that mentions %%TAGS%% survives
-    tags_at = next((j for j in reversed(marks) if body[j].lstrip().startswith("%%TAGS%%")), None)
-    link_at = next((j for j in marks if body[j].lstrip().startswith("%%LINK%%")), None)
     if link_at is not None:
         out.link = body[link_at].lstrip()[len("%%LINK%%"):]
     if comment_at is not None:
