@@ -15,7 +15,7 @@ from .notetypes import note_types
 from .planner import PlanSettings, Planner
 from .previous import PreviousNote, content_digest
 from .resync import identity
-from .sources import MAX_FILE_BYTES, Found, read_found
+from .sources import MAX_FILE_BYTES, Found, read_bytes, read_found
 
 
 @dataclass
@@ -42,14 +42,18 @@ _planners: dict[PlanSettings, Planner] = {}
 
 def plan_file(item: Found, vault: Path | None, settings: PlanSettings, for_cache: bool = False) -> FilePlan:
     planner = _planners.get(settings) or _planners.setdefault(settings, Planner(settings))
-    result, problems = read_found(item, vault)
+    data, problems = read_bytes(item)
+    result = None
+    if data is not None:
+        result, problems = read_found(item, vault, data)
     plan = FilePlan(note=result is not None, problems=problems)
     if result is not None:
         plan.blocks = result.blocks
         plan.planned = [planner.plan(a) for a in result.annotations]
         plan.identities = {i: identity(c) for i, c in enumerate(plan.planned) if isinstance(c, Card)}
-    if for_cache:
-        plan.digest = fingerprint(item)
+    if for_cache and data is not None:
+        # keyed by the very bytes that were planned
+        plan.digest = _content_hash(data)
         plan.stored = pickle.dumps(_to_plain(plan), protocol=pickle.HIGHEST_PROTOCOL)
     return plan
 
@@ -97,9 +101,13 @@ def fingerprint(item: Found) -> str | None:
     try:
         if item.path.stat().st_size > MAX_FILE_BYTES:
             return None
-        return hashlib.blake2b(item.path.read_bytes(), digest_size=16).hexdigest()
+        return _content_hash(item.path.read_bytes())
     except OSError:
         return None
+
+
+def _content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class PlanCache:

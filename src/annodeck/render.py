@@ -82,7 +82,9 @@ _EMBED = re.compile(r"!?\[\[([^\]|#^]+)")
 def refused_references(text: str) -> list[str]:
     """Why links and embeds in a comment were not kept: a card never points outside the vault
     or at a script. Each entry is a sentence for the reader."""
-    refused = []
+    refused: list[str] = []
+    if "[" not in text:
+        return refused  # no link and no embed
     for match in _EMBED.finditer(text):
         target = match.group(1).strip()
         if _outside_vault(target):

@@ -84,18 +84,28 @@ def _shown(display: str, folder: Path, path: Path) -> str:
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-def read_found(item: Found, vault: Path | None = None) -> tuple[ReadResult | None, list[Problem]]:
-    """Read one file. A folder's files that hold no annotations are passed over quietly, unless
-    they look damaged (binary data where a note should be)."""
+def read_bytes(item: Found) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes, or why they cannot be read."""
     where = Location(file=item.display)
     try:
         size = item.path.stat().st_size
         if size > MAX_FILE_BYTES:
             return None, [Problem(location=where, what=f"{size / 2**20:.0f} MB is too large for a note "
                                   f"(the limit is {MAX_FILE_BYTES // 2**20} MB); not read")]
-        data = item.path.read_bytes()
+        return item.path.read_bytes(), []
     except OSError as error:
         return None, [Problem(location=where, what=f"cannot read: {error.strerror or error}")]
+
+
+def read_found(item: Found, vault: Path | None = None, data: bytes | None = None) -> tuple[ReadResult | None, list[Problem]]:
+    """Read one file (`data`: its bytes, when the caller has read them). A folder's files that
+    hold no annotations are passed over quietly, unless they look damaged (binary data where a
+    note should be)."""
+    where = Location(file=item.display)
+    if data is None:
+        data, problems = read_bytes(item)
+        if data is None:
+            return None, problems
     text, problems = decode(data, item.display)
     nul = data.find(b"\0")
     if not recognises(text):

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 _Q = re.compile(r"^\s*Q\s*[:：]\s?(.*)$", re.IGNORECASE)
 _A = re.compile(r"^\s*A\s*[:：]\s?(.*)$", re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
+#: a comment holding none of these asks no question
+_QUESTION_MARKS = ("?", "？", ":", "：")
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,8 @@ class Question:
 
 
 def find_question(comment: str) -> Question | None:
+    if not any(mark in comment for mark in _QUESTION_MARKS):
+        return None  # (most comments: neither a Q: line nor a question mark)
     lines = comment.split("\n")
     return _from_q_and_a(lines) or _from_question_mark(lines)
 
