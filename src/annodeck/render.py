@@ -53,7 +53,8 @@ def render_markdown(text: str) -> str:
 # Most comments are plain sentences. For text with no markdown syntax at all, paragraphs and
 # line breaks are all markdown-it would make of it, and they cost a fraction of a full parse
 # (tests check that the two agree).
-_MARKDOWN_SYNTAX = re.compile(r"[^\S \n]|[`*_\[\]()<>!#~=$|&\\{}\x00-\x08\x0b-\x1f\x7f]|^[ \t]*(?:[-+]|\d+[.)](?:[ \t]|$))|^(?: {4}|\t)",
+# (Parentheses alone are text: a link needs its brackets, an ordered list "1)" its line start.)
+_MARKDOWN_SYNTAX = re.compile(r"[^\S \n]|[`*_\[\]<>!#~=$|&\\{}\x00-\x08\x0b-\x1f\x7f]|^[ \t]*(?:[-+]|\d+[.)](?:[ \t]|$))|^(?: {4}|\t)",
                               re.MULTILINE)
 
 

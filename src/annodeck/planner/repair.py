@@ -44,7 +44,8 @@ def complete_words(highlight: str, quote: TextQuote | None) -> str:
     exact = quote.exact
     # the markdown highlight is the reader's; only repair an end that still matches the selection
     if _is_letter(exact[:1]) and highlight.startswith(exact.strip()[:1]):
-        fragment = _TRAILING_WORD.search(quote.prefix)
+        # (only the prefix's last few characters can hold a fragment short enough to take)
+        fragment = _TRAILING_WORD.search(quote.prefix, max(0, len(quote.prefix) - MAX_FRAGMENT - 2))
         if fragment and _continues(fragment.group(), highlight, at_start=True):
             highlight = fragment.group() + highlight
     if _is_letter(exact[-1:]) and highlight.endswith(exact.strip()[-1:]):
