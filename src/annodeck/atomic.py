@@ -33,6 +33,10 @@ class ScratchPackage:
                 with open(self._db_path, "wb") as db:
                     db.write(seed)
             self._conn = sqlite3.connect(self._db_path)
+            # A scratch database, safe once zipped and renamed: it needs no journal, and no wait
+            # for the disk at every statement (genanki's schema script alone is a dozen commits)
+            self._conn.execute("PRAGMA journal_mode = OFF")
+            self._conn.execute("PRAGMA synchronous = OFF")
             self.cursor = self._conn.cursor()
         except BaseException:
             self.abort()
