@@ -60,6 +60,8 @@ def strip_marks(highlight: str, literal_clozes: bool = True) -> tuple[str, tuple
 
     With `literal_clozes` off (the source text itself contains `{{c1::`), cloze syntax is text.
     """
+    if "{{" not in highlight and "==" not in highlight and "**" not in highlight:
+        return highlight, ()  # (most highlights: nothing marked)
     parts, marks, pos, length = [], [], 0, 0
     typed = [int(m.group("n")) for m in _MARK.finditer(highlight) if m.group("n") and literal_clozes]
     next_number = max((n for n in typed if n >= 1), default=0) + 1
