@@ -6,6 +6,7 @@ Imports are lazy so that `annodeck --help` starts at once and never loads genank
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import re
 import sys
@@ -41,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    # A command keeps most of what it makes (cards, notes) until it ends: the garbage collector
+    # would look through all of it again and again. Collecting less often made a 20,000-note
+    # build about a tenth faster; the workers do the same.
+    gc.set_threshold(20_000, 20, 20)
     try:
         return args.run(args)
     except UserError as error:
