@@ -175,3 +175,20 @@ def test_warnings_have_a_severity_and_errors_are_skips(tmp_path):
     report = annodeck.build([vault], tmp_path / "deck.apkg")
     assert all(p.severity in (Severity.WARNING, Severity.ERROR) for p in report.problems)
     assert {s.category for s in report.skips} == {"unreadable block"}
+
+
+def test_an_output_folder_that_cannot_be_written_is_one_line(tmp_path, monkeypatch, capsys):
+    import tempfile
+
+    from annodeck.cli import main
+
+    (tmp_path / "n.md").write_text(note(block("w1", "CASTOR added daratumumab")), encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    assert main(["build", str(tmp_path / "n.md"), "-o", str(tmp_path / "deck.apkg")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"annodeck: {tmp_path / 'deck.apkg'}: cannot write in {tmp_path} (Permission denied)"]
+    assert not (tmp_path / "deck.apkg").exists()

@@ -15,6 +15,8 @@ import zipfile
 from glob import escape as glob_escape
 from pathlib import Path
 
+from .errors import UserError
+
 
 class ScratchPackage:
     """A package being built for `out`: fill its database through `cursor`, then `commit()` (or
@@ -22,7 +24,10 @@ class ScratchPackage:
 
     def __init__(self, out: Path, seed: bytes | None = None):
         self.out = out
-        handle, self._partial = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        try:
+            handle, self._partial = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        except OSError as error:
+            raise UserError(f"{out}: cannot write in {out.parent} ({error.strerror or error})") from None
         os.close(handle)
         self._scratch: tempfile.TemporaryDirectory | None = None
         self._conn: sqlite3.Connection | None = None
