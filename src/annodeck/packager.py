@@ -201,12 +201,16 @@ def _update(cursor, deck: genanki.Deck, kept: frozenset[str], now: float) -> Non
 
 
 def _note(note: PackagedNote, model: genanki.Model, position: int) -> genanki.Note:
-    if len(note.fields) != len(model.fields):
-        raise ValueError(f"note {note.guid} has {len(note.fields)} fields; its note type has {len(model.fields)}")
+    _check_fields(note, model)
     numbers = _cloze_numbers(note) if note.kind == "cloze" else ()
     # due orders new cards: they come up in the order the reader read them
     return _TimedNote(model=model, fields=list(note.fields), tags=list(note.tags), guid=note.guid,
                       mod=note.mod, due=position, cloze_numbers=numbers)
+
+
+def _check_fields(note: PackagedNote, model: genanki.Model) -> None:
+    if len(note.fields) != len(model.fields):
+        raise ValueError(f"note {note.guid} has {len(note.fields)} fields; its note type has {len(model.fields)}")
 
 
 def _cloze_numbers(note: PackagedNote) -> tuple[int, ...]:

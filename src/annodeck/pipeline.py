@@ -44,15 +44,18 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
         previous = _read_previous(output, report)
     report.rebuilt = bool(previous)
 
-    def changed_at(card: Card, saved: int | None = None) -> int:
+    saved_at: dict[str, int] = {}  # when each note file was last saved, filled in as they are planned
+
+    def changed_at(card: Card) -> int:
         # when the note's file was last saved: the latest its content can have changed
-        return min(saved if saved is not None else saved_at.get(card.location.file, now), now)
+        return min(saved_at.get(card.location.file, now), now)
 
     # A first build writes every note: they go into the package as their files are planned,
     # while the other core is still planning, rather than all at the end.
     writer = _FirstPackage(output, deck, now, changed_at) if not previous and not dry_run else None
     try:
-        saved_at = _plan_all(paths, report, settings, vault, cache, progress, on_file=writer and writer.add_file)
+        _plan_all(paths, report, settings, vault, cache, progress, on_file=writer and writer.add_file,
+                  saved_at=saved_at)
         removed_at = min(max(saved_at.values(), default=now), now)
         try:
             notes, report.changes = resync(report.cards, previous, changed_at, removed_at, report.identities)
@@ -81,19 +84,17 @@ class _FirstPackage:
         from .writer import PackageWriter
 
         self._writer = PackageWriter(output, deck, now)
-        self._changed_at, self._now = changed_at, now
+        self._changed_at = changed_at
 
     def add_file(self, item, plan) -> None:
         from .packager import PackagedNote
 
-        saved = _saved_at(item)
-        saved = self._now if saved is None else saved  # as the end of the build will see it
         identities = plan.identities
         for i, card in enumerate(plan.planned):
             if i in identities:
                 guid, digest, fields = identities[i]
                 self._writer.add(PackagedNote(guid=guid, kind=card.kind, fields=fields, tags=card.tags,
-                                              mod=self._changed_at(card, saved), digest=digest))
+                                              mod=self._changed_at(card), digest=digest))
 
     def commit(self, notes) -> None:
         self._writer.commit(notes)
@@ -122,12 +123,14 @@ def check(paths: Sequence[str | os.PathLike], *, settings: PlanSettings = PlanSe
 
 
 def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault, cache=None,
-              progress=lambda *a: None, on_file=None) -> dict[str, int]:
-    """Read and plan into `report`; the files' save times, by display path.
+              progress=lambda *a: None, on_file=None, saved_at: dict[str, int] | None = None) -> None:
+    """Read and plan into `report`, and each note file's save time into `saved_at` (by display
+    path).
 
     Files whose content, place and settings match the plan cache are not read again; the rest
     are planned on both cores when there is enough of them to pay for it. `on_file(item, plan)`
-    is given each file's plan as soon as it and every file before it are planned."""
+    is given each file's plan as soon as it and every file before it are planned (and its save
+    time is in `saved_at`)."""
     from .fileplan import plan_files
 
     vault = Path(vault).expanduser() if vault else None
@@ -144,28 +147,34 @@ def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault, cache=N
     size = sum(_size(items[i].path) for i in todo)
     workers = min(2, os.cpu_count() or 1) if size > PARALLEL_ABOVE_BYTES else 1
     planned_now = plan_files([items[i] for i in todo], vault, settings, workers, for_cache=cache is not None)
-    handed = 0  # files given to on_file so far: in order, however the plans arrive
+    saved_at = {} if saved_at is None else saved_at
+    handed = 0  # files handed on so far: in order, however the plans arrive
+
+    def hand_on_ready() -> None:
+        nonlocal handed
+        while handed < len(items) and plans[handed] is not None:
+            item, plan = items[handed], plans[handed]
+            saved = _saved_at(item) if plan.note else None
+            if saved is not None:
+                saved_at[item.display] = saved
+            if on_file is not None:
+                on_file(item, plan)
+            handed += 1
+
     for done, (i, plan) in enumerate(zip(todo, planned_now), 1):
         plans[i] = plan
         progress("planning", done, len(todo))
         if cache is not None:
             cache.put(items[i], keys[i], plan)
-        while on_file is not None and handed < len(items) and plans[handed] is not None:
-            on_file(items[handed], plans[handed])
-            handed += 1
-    for item, plan in zip(items[handed:], plans[handed:]) if on_file is not None else ():
-        on_file(item, plan)  # the files the cache held, after the last one planned now
+        hand_on_ready()
+    hand_on_ready()  # the files the cache held, after the last one planned now
 
-    saved_at: dict[str, int] = {}
     planned = []
-    for item, plan in zip(items, plans):
+    for plan in plans:
         report.identities.update(plan.identity_of())
         if plan.note:
             report.files += 1
             report.blocks += plan.blocks
-            saved = _saved_at(item)
-            if saved is not None:
-                saved_at[item.display] = saved
         for problem in plan.problems:
             if plan.note and problem.severity is Severity.ERROR:
                 # a block the reader could not use at all is still an annotation the user made
@@ -181,7 +190,6 @@ def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault, cache=N
                                    for w in item.warnings)
         else:
             report.skips.append(item)
-    return saved_at
 
 
 def _saved_at(item) -> int | None:

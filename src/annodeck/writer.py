@@ -12,7 +12,8 @@ import genanki
 
 from .atomic import ScratchPackage
 from .notetypes import note_types
-from .packager import PackagedNote, _check_unique, _cloze_numbers, _model, check_output_path, deck_id
+from .packager import (PackagedNote, _check_fields, _check_unique, _cloze_numbers, _model, check_output_path,
+                       deck_id)
 
 
 class PackageWriter:
@@ -56,8 +57,7 @@ class PackageWriter:
 
     def add(self, note: PackagedNote) -> None:
         model = self._models[note.kind]
-        if len(note.fields) != len(model.fields):
-            raise ValueError(f"note {note.guid} has {len(note.fields)} fields; its note type has {len(model.fields)}")
+        _check_fields(note, model)
         for tag in note.tags:
             if " " in tag:
                 raise ValueError(f"note {note.guid} has a tag with a space: {note.tags!r}")
