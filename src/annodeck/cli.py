@@ -56,6 +56,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def run() -> int:
+    """The command as a process runs it (the `annodeck` script and `python -m annodeck`)."""
+    try:
+        return main()
+    finally:
+        # The process is about to end: the collector's last pass at shutdown would look through
+        # every object still alive (the note types' schemas, the modules) only to find that
+        # nothing there is garbage. Measured: 60-70 ms off every command, a fifth of the seed's
+        # build. (Not in `main`, which tests and other programs call in their own processes.)
+        gc.freeze()
+
+
 def _parser() -> argparse.ArgumentParser:
     from . import __version__
 
