@@ -42,7 +42,7 @@ def plain_genes(text, names=GENES):
 
 NUMBER = r"\d+(?:[.,·]\d+)?"
 PLAIN_STATISTIC = re.compile(
-    rf"(?P<s0>\b(?i:a?HR|OR|RR|hazard ratio|odds ratio)\s*[:=,]?\s*{NUMBER})"
+    rf"(?P<s0>\b(?:a?HR|OR|RR|(?i:hazard ratio|odds ratio))\s*[:=,]?\s*{NUMBER})"
     rf"|(?P<s1>\b\d{{2}}\s*%\s*CI\s*[:=,]?\s*{NUMBER}\s*(?:[–—-]|to)\s*{NUMBER})"
     rf"|(?P<s2>\b[pP]\s*[<=>≤≥]\s*{NUMBER})"
     rf"|(?P<s3>(?<![\w.]){NUMBER}\s*%)"
@@ -64,7 +64,7 @@ def plain_trials(text, names=TRIALS):
 
 PIECES = [*DRUGS, *GENES, *TRIALS, "daratumumab", "Isatuximab", "CARFILZOMIB", "mab", "xmab", "anti-CD38",
           "CD38", "CD19a", "CD138", "CD1234", "IgG1", "IL-6", "IL6", "HLA-DRB1", "PD-L1s", "t(4;14)", "t(11;14)(q13;q32)",
-          "del(17p)", "gain(1q21)", "+1q", "-17p", "1q21+", "HR: 0.45", "hr 0.7", "Hazard Ratio 0.5",
+          "del(17p)", "gain(1q21)", "+1q", "-17p", "1q21+", "HR: 0.45", "hr 0.7", "aHR 2", "Hazard Ratio 0.5", "odds ratio: 3", "or 4", "Or 4",
           "95% CI 0.3–0.6", "95 % CI: 1 to 2", "p<0.001", "P = .05", "12.5%", "3,5 %", "≥3", "≤ 2.5", "OR=2",
           "ICARIAMM", "KarMMa3", "MELPHALAN", "ſelinexor", "Xdaratumumab", "éxmab", "trial", "study", "FOOBAR", "the", "in", "with", "é", "ſ", "K"]
 SEPARATORS = [" ", "  ", "-", "--", "(", ")", ",", ".", ";", ":", "/", "\n", "_", "", "·"]
@@ -99,3 +99,10 @@ def test_a_listed_trial_written_without_its_hyphen_is_found_under_its_own_name()
     # this once raised KeyError (and stopped the build) for any text that said "ICARIAMM"
     found = default_lexicon().trials.find("In ICARIAMM and KarMMa3, as in ICARIA MM")
     assert [m.name for m in found] == ["ICARIA-MM", "KarMMa-3", "ICARIA-MM"]
+
+
+def test_an_or_in_prose_is_no_odds_ratio():
+    lexicon = default_lexicon()
+    text = "Grade 3 or 4 events; OR 2.5 and HR: 0.45; hazard ratio 0.7"
+    found = [text[f.start:f.end] for f in lexicon.statistic_spans(text)]
+    assert found == ["OR 2.5", "HR: 0.45", "hazard ratio 0.7"]

@@ -28,9 +28,15 @@ def whole_words(spellings: Iterable[list[str]], before: str = BEFORE_AFTER_FIRST
     atoms (single characters, or pieces such as `\\d{1,3}`); the first should be one literal
     character. Where two spellings share a beginning, the longer is tried first. With `before`
     empty, a match only has to end a word (a word's ending, such as a drug stem)."""
-    tree: dict = {}
+    return tree(spellings, before) + AFTER
+
+
+def tree(spellings: Iterable[list[str]], after_first: str = "") -> str:
+    """Any of `spellings` (lists of atoms, as for `whole_words`), as a tree of shared beginnings;
+    `after_first` is put after each first character."""
+    root: dict = {}
     for atoms in spellings:
-        node = tree
+        node = root
         for atom in atoms:
             node = node.setdefault(atom, {})
         node[""] = {}
@@ -43,4 +49,4 @@ def whole_words(spellings: Iterable[list[str]], before: str = BEFORE_AFTER_FIRST
         # an optional ending is greedy: "ELOQUENT-1" is found before a listed "ELOQUENT"
         return f"(?:{body})?" if "" in node else body
 
-    return "(?:" + "|".join(first + before + branch(rest) for first, rest in tree.items()) + ")" + AFTER
+    return "(?:" + "|".join(first + after_first + branch(rest) for first, rest in root.items()) + ")"

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from .patterns import literal, whole_words
+from .patterns import AFTER, literal, tree, whole_words
 from .trials import TrialFinder, default_finder, load_names
 
 
@@ -29,10 +29,6 @@ DRUG_STEMS = tuple(
     "olol dipine mycin cycline floxacin vir citabine citidine inostat clax leucel trexate fosfamide".split()
 )
 
-# words that end in a stem are found from their ending, in the lowercased text
-_STEM_ENDINGS = re.compile(whole_words((literal(stem) for stem in DRUG_STEMS), before=""))
-_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
-_WORD_CHARACTER = re.compile(r"[\w-]")
 
 # cytogenetic lesions: t(4;14), t(11;14)(q13;q32), del(17p), del(13q14), gain(1q21), amp(1q), +1q, -17p
 # (the lookahead on the first characters lets the scan skip other positions cheaply)
@@ -42,11 +38,13 @@ _LESION = re.compile(
     r"|[+-]\d{1,2}[pq]\d*(?!\w)|1q21\+?)"
 )
 
+_DIGIT = re.compile(r"\d")
 _NUMBER = r"\d+(?:[.,·]\d+)?"
-# effect sizes and statistics, most worth hiding first: one pass, each kind a numbered group
+# effect sizes and statistics, most worth hiding first: one pass, each kind a numbered group.
+# The abbreviations are matched as written (capitals): "grade 3 or 4" holds no odds ratio.
 _STATISTIC = re.compile(
-    rf"(?=[aAhHoOrRpP\d≥≤])"
-    rf"(?:(?P<s0>\b(?i:a?HR|OR|RR|hazard ratio|odds ratio)\s*[:=,]?\s*{_NUMBER})"
+    rf"(?=[aHORhopP\d≥≤])"
+    rf"(?:(?P<s0>\b(?:a?HR|OR|RR|(?i:hazard ratio|odds ratio))\s*[:=,]?\s*{_NUMBER})"
     rf"|(?P<s1>\b\d{{2}}\s*%\s*CI\s*[:=,]?\s*{_NUMBER}\s*(?:[–—-]|to)\s*{_NUMBER})"
     rf"|(?P<s2>\b[pP]\s*[<=>≤≥]\s*{_NUMBER})"
     rf"|(?P<s3>(?<![\w.]){_NUMBER}\s*%)"
@@ -66,8 +64,7 @@ class Lexicon:
         self.trials = trials
         drugs, genes = _names(drugs), _names(genes)
         # drug names are matched without case, in the lowercased text
-        drug_words = [literal(n.lower()) for n in drugs if _ONE_WORD.fullmatch(n)]
-        self._drug_words = re.compile(whole_words(drug_words)) if drug_words else None
+        self._drug_words = _backwards([n.lower() for n in drugs if _ONE_WORD.fullmatch(n)])
         self._drug_phrases = _listed([n for n in drugs if not _ONE_WORD.fullmatch(n)], re.IGNORECASE)
         self._genes = re.compile(whole_words([*_GENE_SHAPES, *(literal(n) for n in genes if _ONE_WORD.fullmatch(n))]))
         self._gene_phrases = _listed([n for n in genes if not _ONE_WORD.fullmatch(n)], 0)
@@ -77,18 +74,24 @@ class Lexicon:
 
     def drug_spans(self, text: str) -> list[Found]:
         lower = _lowered(text)
-        found = [Found(start, m.end()) for m in _STEM_ENDINGS.finditer(lower)
-                 if (start := _stem_named(text, lower, m.start(), m.end())) is not None]
-        if self._drug_words is not None:
-            found += [f for f in _spans(lower, self._drug_words) if not _overlapping(f, found)]
+        found = []
+        for m in self._drug_words.finditer(" " + lower[::-1]):
+            # (character i > 0 of the scanned text is character len(text) - i of `text`)
+            start, end = len(text) + 1 - m.end(), len(text) + 1 - m.start() - 1
+            if m.lastgroup == "name" or _stem_named(text[start:end]):
+                found.append(Found(start, end))
+        found.reverse()
         if self._drug_phrases is not None:
             found += [f for f in _spans(text, self._drug_phrases) if not _overlapping(f, found)]
-        return sorted(found)
+            found.sort()
+        return found
 
     def lesion_spans(self, text: str) -> list[Found]:
         return _spans(text, _LESION)
 
     def statistic_spans(self, text: str) -> list[Found]:
+        if not _DIGIT.search(text):
+            return []  # every statistic holds a number
         found = [Found(m.start(), m.end(), int(m.lastgroup[1:])) for m in _STATISTIC.finditer(text)]
         return sorted(found, key=lambda f: (f.rank, f.start))
 
@@ -108,20 +111,22 @@ def _lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _stem_named(text: str, lower: str, stem_start: int, end: int) -> int | None:
-    """Where the drug named by its INN stem begins, if the word ending at `end` is one: a plain
-    word of five or more letters (capitalised at most), with three letters or more before the
-    stem, and nothing word-like touching it."""
-    start = stem_start
-    while start and lower[start - 1] in _ASCII_LOWER:
-        start -= 1
-    word = text[start:end]
-    if start and _WORD_CHARACTER.match(text, start - 1):
-        return None
-    if (len(word) >= 5 and word.isascii() and word.isalpha() and word[1:].islower()
-            and len(word) - _stem_length(word.lower()) >= 3):
-        return start
-    return None
+def _backwards(names: list[str]) -> re.Pattern:
+    """Listed drug names, and words that end in an INN stem, found in the lowercased text read
+    backwards. Read forwards, a stem could begin at almost any letter, and `re` would try the
+    pattern there; read backwards, a name or a stem begins right after the character that ends
+    a word, and `re` tries it only there. (The leading character is that one; a text is scanned
+    with a space before it.)"""
+    names_tree = tree(literal(n[::-1]) for n in names) if names else "(?!)"
+    stems_tree = tree(literal(stem[::-1]) for stem in DRUG_STEMS)
+    return re.compile(rf"[^\w-](?:(?P<name>{names_tree})|(?P<stem>{stems_tree})[a-z]*){AFTER}")
+
+
+def _stem_named(word: str) -> bool:
+    """Whether a word that ends in an INN stem names a drug by it: a plain word of five or more
+    letters (capitalised at most), with three letters or more before the stem."""
+    return (len(word) >= 5 and word.isascii() and word.isalpha() and word[1:].islower()
+            and len(word) - _stem_length(word.lower()) >= 3)
 
 
 def _stem_length(lower: str) -> int:

@@ -194,10 +194,15 @@ def _unquote(line: str, spaced: bool) -> str:
     return rest[1:] if spaced and rest.startswith(" ") else rest
 
 
+# control characters inside strings are let through (PDF text holds them; `clean` drops them).
+# One decoder for every block: `json.loads(..., strict=False)` would build a new one each time.
+_JSON = json.JSONDecoder(strict=False)
+
+
 def _load_json(text: str) -> dict | str:
     """The annotation object, or a short description of why it could not be read."""
     try:
-        data = json.loads(text, strict=False)
+        data = _JSON.decode(text)
     except (ValueError, RecursionError) as error:
         return str(error.args[0] if error.args else error)[:120]
     return data if isinstance(data, dict) else f"expected an object, found {type(data).__name__}"
