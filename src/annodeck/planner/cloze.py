@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..render import escape_cloze, escape_deletion
@@ -35,8 +34,7 @@ class Deletion(NamedTuple):
     hint: str = ""
 
 
-@dataclass(frozen=True)
-class ClozeInput:
+class ClozeInput(NamedTuple):
     """A highlight as the rules see it: its text without the reader's marks, and the marks."""
 
     text: str
@@ -103,26 +101,23 @@ TERM_KINDS: tuple[tuple[str, Callable[[Lexicon, str], list[Found]]], ...] = (
 def domain_terms(source: ClozeInput) -> list[Deletion]:
     """A few short terms: one of each kind first, then a second of a kind, up to MAX_TERMS."""
     text, lexicon = source.text, source.lexicon
-    candidates = [
-        [f for f in find(lexicon, text) if 0 < len(text[f.start : f.end].strip()) <= MAX_TERM]
-        for _, find in TERM_KINDS
-    ]
+    candidates = []  # (kind, its terms), for the kinds the text holds
+    for number, (_, find) in enumerate(TERM_KINDS, 1):
+        spans = [f for f in find(lexicon, text) if 0 < len(text[f.start : f.end].strip()) <= MAX_TERM]
+        if spans:
+            candidates.append((number, spans))
     chosen: list[Deletion] = []
     terms: set[str] = set()
-    taken = [0] * len(candidates)  # distinct terms chosen, by kind
-    for round_ in range(MAX_PER_KIND):
-        for kind, spans in enumerate(candidates):
-            if taken[kind] > round_:
-                continue
+    for _ in range(MAX_PER_KIND):  # (each round, each kind adds one term it has not yet added)
+        for number, spans in candidates:
             for span in spans:
                 if len(terms) >= MAX_TERMS:
                     return chosen
                 term = text[span.start : span.end]
                 if term in terms or _overlaps(span.start, span.end, chosen):
                     continue
-                chosen.append(Deletion(span.start, span.end, kind + 1))
+                chosen.append(Deletion(span.start, span.end, number))
                 terms.add(term)
-                taken[kind] += 1
                 break
     return chosen
 
