@@ -89,7 +89,7 @@ def _find_blocks(lines: list[str]) -> list[_Block]:
     blocks = []
     for k, (start, fence) in enumerate(zip(starts, fences)):
         limit = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        id_line = next((i for i in range(fence + 1, limit) if _ID_LINE.match(lines[i])), None)
+        id_line = next((i for i in range(fence + 1, limit) if lines[i][:1] == "^" and _ID_LINE.match(lines[i])), None)
         end = id_line if id_line is not None else _end_without_id(lines, fence, limit)
         blocks.append(_Block(start, fence, end, id_line))
     return blocks
@@ -294,6 +294,8 @@ def _identity(lines, block, link, data, quote, problem) -> str | None:
 
 
 def _split_tags(section: str) -> tuple[str, ...]:
+    if not section or section.isspace():
+        return ()
     tags = []
     for line in section.split("\n"):
         for item in line.split(","):
