@@ -87,6 +87,18 @@ def test_help_is_quick_and_does_not_load_genanki(tmp_path):
     assert run.stdout.strip().endswith("False False")
 
 
+def test_a_build_starts_planning_before_it_loads_genanki(seed, tmp_path):
+    # the planning processes are forked without genanki (the writer loads it beside them)
+    code = ("import sys\nimport annodeck.fileplan as fp\nplan_files = fp.plan_files\n"
+            "def spy(*a, **k):\n    print('genanki' in sys.modules)\n    yield from plan_files(*a, **k)\n"
+            "fp.plan_files = spy\nfrom annodeck.cli import main\n"
+            f"main(['build', {str(seed)!r}, '-o', 'seed.apkg', '-q'])\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "False"
+    assert (tmp_path / "seed.apkg").is_file()
+
+
 def test_the_example_recipe_builds(tmp_path):
     recipe = REPO / "decks" / "example.toml"
     run = annodeck("build", str(recipe), "-o", str(tmp_path / "example.apkg"), cwd=tmp_path)

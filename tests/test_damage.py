@@ -17,7 +17,7 @@ from conftest import import_package
 import annodeck
 from annodeck.cli import main, python_too_old
 from annodeck.models import Severity
-from annodeck.packager import PackageError
+from annodeck.notes import PackageError
 
 
 def damaged_vault(root: Path) -> Path:

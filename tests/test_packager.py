@@ -10,13 +10,8 @@ from annodeck.notetypes import (
     note_types,
     templates_digest,
 )
-from annodeck.packager import (
-    PackagedNote,
-    PackageError,
-    check_output_path,
-    note_guid,
-    write_package,
-)
+from annodeck.notes import BASE91, PackagedNote, PackageError, check_output_path, note_guid
+from annodeck.packager import write_package
 
 
 def note(annotation_id: str, text: str = "a {{c1::b}} c", mod: int = 1_750_000_000) -> PackagedNote:
@@ -97,6 +92,8 @@ def test_notes_keep_the_mod_they_are_given(tmp_path, anki):
 
 
 def test_our_fast_guid_is_genankis_guid_for():
+    assert BASE91 == "".join(genanki.util.BASE91_TABLE)
+
     from hypothesis import given, settings
     from hypothesis import strategies as st
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from annodeck.packager import PackagedNote, write_package
+from annodeck.notes import PackagedNote
+from annodeck.packager import write_package
 from annodeck.writer import PackageWriter
 from annodeck.pipeline import check
 from annodeck.resync import resync

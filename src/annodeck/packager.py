@@ -1,12 +1,7 @@
-"""The packager: cards become genanki notes with permanent identities, written atomically.
-
-Identity is the contract with every user's review history: a note's GUID is derived from the
-annotation id alone (never from content), so edits, reorders and moves update the note in place.
-"""
+"""The packager: notes (`notes.PackagedNote`) become a genanki package, written atomically."""
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import os
@@ -16,56 +11,16 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Sequence
-from typing import NamedTuple
 from pathlib import Path
 
 import genanki
-import genanki.util
 
 from .atomic import write_atomically
-from .errors import UserError
+from .notes import PackagedNote, PackageError, check_output_path
 from .notetypes import GUID_NAMESPACE, TEMPLATES_CHANGED_AT, NoteType, note_types
 
 # a cloze number as Anki counts it: {{cN:: with N ≥ 1 (our deletions are never nested or unclosed)
 _CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
-_RESERVED_NAMES = re.compile(r"^(collection|backup-.*)\.apkg$", re.IGNORECASE)
-
-
-class PackageError(UserError):
-    """A package could not be written; the message says why, in the user's terms."""
-
-
-def note_guid(annotation_id: str, kind: str) -> str:
-    """The permanent GUID of the note for an annotation. Never change this: it is
-    `genanki.guid_for("annodeck", id)`, or `genanki.guid_for("annodeck", id, "qa")`."""
-    if kind == "qa":
-        return _guid_for(f"{GUID_NAMESPACE}__{annotation_id}__qa")
-    return _guid_for(f"{GUID_NAMESPACE}__{annotation_id}")
-
-
-_BASE91 = "".join(genanki.util.BASE91_TABLE)
-
-
-def _guid_for(joined: str) -> str:
-    """genanki.guid_for on its already-joined arguments, computed without its per-byte Python
-    loop (a rebuild computes one per note; a test checks the two agree)."""
-    number = int.from_bytes(hashlib.sha256(joined.encode("utf-8")).digest()[:8], "big")
-    digits = []
-    while number:
-        number, digit = divmod(number, 91)
-        digits.append(_BASE91[digit])
-    return "".join(reversed(digits))
-
-
-def check_output_path(path: Path) -> None:
-    if path.suffix.lower() != ".apkg":
-        raise PackageError(f"{path}: the output must be an .apkg file")
-    if _RESERVED_NAMES.match(path.name):
-        # Anki treats these names as a whole-collection backup and would replace the collection
-        raise PackageError(f"{path}: Anki would restore a file with this name over your whole collection; "
-                           "choose another name")
-    if not path.parent.is_dir():
-        raise PackageError(f"{path}: the folder {path.parent} does not exist")
 
 
 class _TimedNote(genanki.Note):
@@ -113,19 +68,6 @@ def _model(note_type: NoteType, css: str) -> genanki.Model:
 def deck_id(name: str) -> int:
     # Anki matches decks by name and ignores this id; it only has to be stable and valid
     return int.from_bytes(genanki.guid_for(GUID_NAMESPACE, "deck", name).encode()[:6], "big") % (1 << 31) + 1
-
-
-class PackagedNote(NamedTuple):
-    """One note as it goes into the package: fields in the note type's order, and its `mod`."""
-
-    guid: str
-    kind: str
-    fields: tuple[str, ...]
-    tags: tuple[str, ...]
-    #: when the note's content last changed (epoch seconds): Anki updates only if this is newer
-    mod: int
-    #: previous.content_digest of fields and tags, when the caller has it
-    digest: str = ""
 
 
 def write_package(notes: Sequence[PackagedNote], out: Path, deck_name: str, now: float | None = None,

@@ -30,7 +30,7 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
     `mod`; annotations that disappeared are carried once more, tagged `annodeck::removed`.
     """
     from .fileplan import PlanCache
-    from .packager import check_output_path, write_package
+    from .notes import check_output_path
     from .resync import NeedsFields, resync
 
     output = Path(output)
@@ -67,6 +67,8 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
             if writer is not None:
                 writer.commit(notes)
             else:
+                from .packager import write_package
+
                 unchanged = frozenset(c.guid for c in report.changes if c.status == "unchanged")
                 write_package(notes, output, deck, now, unchanged=unchanged)
             report.written = True
@@ -78,29 +80,42 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
 
 
 class _FirstPackage:
-    """The notes of a first build, written to the package as each file's plan arrives."""
+    """The notes of a first build, written to the package as each file's plan arrives.
+
+    Its file is opened at once (a folder that cannot be written fails the build before any
+    planning); genanki is loaded with the first plan, once the other core is planning."""
 
     def __init__(self, output: Path, deck: str, now: int, changed_at):
-        from .writer import PackageWriter
+        from .atomic import ScratchPackage
 
-        self._writer = PackageWriter(output, deck, now)
+        self._package = ScratchPackage(output)
+        self._output, self._deck, self._now = output, deck, now
+        self._writer = None
         self._changed_at = changed_at
 
     def add_file(self, item, plan) -> None:
-        from .packager import PackagedNote
+        from .notes import PackagedNote
 
+        writer = self._started()
         identities = plan.identities
         for i, card in enumerate(plan.planned):
             if i in identities:
                 guid, digest, fields = identities[i]
-                self._writer.add(PackagedNote(guid=guid, kind=card.kind, fields=fields, tags=card.tags,
-                                              mod=self._changed_at(card), digest=digest))
+                writer.add(PackagedNote(guid=guid, kind=card.kind, fields=fields, tags=card.tags,
+                                        mod=self._changed_at(card), digest=digest))
 
     def commit(self, notes) -> None:
-        self._writer.commit(notes)
+        self._started().commit(notes)
 
     def abort(self) -> None:
-        self._writer.abort()
+        self._package.abort()
+
+    def _started(self):
+        if self._writer is None:
+            from .writer import PackageWriter
+
+            self._writer = PackageWriter(self._output, self._deck, self._now, self._package)
+        return self._writer
 
 
 def _read_previous(output: Path, report: BuildReport) -> dict:

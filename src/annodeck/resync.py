@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from .models import Card
 from .notetypes import note_types
-from .packager import PackagedNote, note_guid
+from .notes import PackagedNote, note_guid
 from .previous import REMOVED_TAG, PreviousNote, content_digest
 
 class NeedsFields(Exception):

@@ -12,8 +12,8 @@ import genanki
 
 from .atomic import ScratchPackage
 from .notetypes import note_types
-from .packager import (PackagedNote, _check_fields, _check_unique, _cloze_numbers, _model, check_output_path,
-                       deck_id)
+from .notes import PackagedNote, check_output_path
+from .packager import _check_fields, _check_unique, _cloze_numbers, _model, deck_id
 
 
 class PackageWriter:
@@ -30,13 +30,15 @@ class PackageWriter:
     #: rows are inserted in batches of about this many notes
     BATCH = 512
 
-    def __init__(self, out: Path, deck_name: str, now: float):
+    def __init__(self, out: Path, deck_name: str, now: float, package: ScratchPackage | None = None):
+        """`package`: the scratch package for `out`, when the caller opened it already."""
         from genanki.apkg_col import APKG_COL
         from genanki.apkg_schema import APKG_SCHEMA
 
         from .notetypes import templates
 
         check_output_path(out)
+        self._package = package or ScratchPackage(out)
         self._now = now
         css = templates()["style.css"]
         self._models = {kind: _model(nt, css) for kind, nt in note_types().items()}
@@ -47,7 +49,6 @@ class PackageWriter:
         self._count = 0
         self._notes: list[tuple] = []
         self._cards: list[tuple] = []
-        self._package = ScratchPackage(out)
         try:
             self._package.cursor.executescript(APKG_SCHEMA)
             self._package.cursor.executescript(APKG_COL)
