@@ -18,9 +18,14 @@ def normalise_newlines(text: str) -> str:
     return _NEWLINES.sub("\n", text)
 
 
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
 def clean(text: str) -> str:
     """Make a string safe to store: lone surrogates → U+FFFD, stray control characters dropped."""
     if text.isascii():
         return _CONTROL.sub("", text) if not text.isprintable() else text
+    if not _UNSAFE.search(text):
+        return text  # (most text: one scan, not two substitutions)
     text = _SURROGATE.sub("\ufffd", text)
     return _CONTROL.sub("", text)
