@@ -21,7 +21,7 @@ def planned_notes(*paths) -> list[PackagedNote]:
     report = check(paths)
     mods = {}  # a distinct mod per file, as real builds give them
     notes, _ = resync(report.cards, {}, lambda card: mods.setdefault(card.location.file, NOW - 1000 * len(mods)),
-                      NOW, report.identities)
+                      NOW)
     return notes
 
 

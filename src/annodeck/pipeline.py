@@ -31,7 +31,7 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
     """
     from .fileplan import PlanCache
     from .notes import check_output_path
-    from .resync import NeedsFields, resync
+    from .resync import NeedsFields, Resync
 
     output = Path(output)
     check_output_path(output)
@@ -50,18 +50,23 @@ def build(paths: Sequence[str | os.PathLike], output: str | os.PathLike, *, deck
         # when the note's file was last saved: the latest its content can have changed
         return min(saved_at.get(card.location.file, now), now)
 
-    # A first build writes every note: they go into the package as their files are planned,
-    # while the other core is still planning, rather than all at the end.
-    writer = _FirstPackage(output, deck, now, changed_at) if not previous and not dry_run else None
+    # Each file's cards are re-synced as soon as its plan arrives, beside the planning. A first
+    # build writes every note: they go into the package then too, rather than all at the end.
+    sync = Resync(previous, changed_at)
+    writer = _FirstPackage(output, deck, now) if not previous and not dry_run else None
+
+    def on_file(item, plan) -> None:
+        notes = sync.add([c for c in plan.planned if isinstance(c, Card)], plan.identity_of())
+        if writer is not None:
+            writer.add(notes)
+
     try:
-        _plan_all(paths, report, settings, vault, cache, progress, on_file=writer and writer.add_file,
-                  saved_at=saved_at)
+        _plan_all(paths, report, settings, vault, cache, progress, on_file=on_file, saved_at=saved_at)
         removed_at = min(max(saved_at.values(), default=now), now)
         try:
-            notes, report.changes = resync(report.cards, previous, changed_at, removed_at, report.identities)
+            notes, report.changes = sync.finish(report.cards, removed_at)
         except NeedsFields:  # a removed note is carried once more: its fields are in the package
-            notes, report.changes = resync(report.cards, _read_previous(output, report), changed_at, removed_at,
-                                           report.identities)
+            notes, report.changes = sync.finish(report.cards, removed_at, _read_previous(output, report))
         if notes and not dry_run:
             progress("writing", 0, 1)
             if writer is not None:
@@ -85,24 +90,17 @@ class _FirstPackage:
     Its file is opened at once (a folder that cannot be written fails the build before any
     planning); genanki is loaded with the first plan, once the other core is planning."""
 
-    def __init__(self, output: Path, deck: str, now: int, changed_at):
+    def __init__(self, output: Path, deck: str, now: int):
         from .atomic import ScratchPackage
 
         self._package = ScratchPackage(output)
         self._output, self._deck, self._now = output, deck, now
         self._writer = None
-        self._changed_at = changed_at
 
-    def add_file(self, item, plan) -> None:
-        from .notes import PackagedNote
-
+    def add(self, notes) -> None:
         writer = self._started()
-        identities = plan.identities
-        for i, card in enumerate(plan.planned):
-            if i in identities:
-                guid, digest, fields = identities[i]
-                writer.add(PackagedNote(guid=guid, kind=card.kind, fields=fields, tags=card.tags,
-                                        mod=self._changed_at(card), digest=digest))
+        for note in notes:
+            writer.add(note)
 
     def commit(self, notes) -> None:
         self._started().commit(notes)
@@ -186,7 +184,6 @@ def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault, cache=N
 
     planned = []
     for plan in plans:
-        report.identities.update(plan.identity_of())
         if plan.note:
             report.files += 1
             report.blocks += plan.blocks

@@ -27,8 +27,6 @@ class BuildReport:
     changes: list = field(default_factory=list)
     #: whether an earlier package was there to compare with
     rebuilt: bool = False
-    #: id(card) → (note GUID, content digest), computed where the cards were planned
-    identities: dict = field(default_factory=dict, repr=False)
     written: bool = False
 
     def trouble(self) -> list:
