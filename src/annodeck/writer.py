@@ -96,7 +96,8 @@ class PackageWriter:
             for note in notes:
                 if note.guid in final:  # a note only the end of the build knew as it is
                     self.add(note)
-                self._deck.add_model(self._models[note.kind])
+            for kind in dict.fromkeys(note.kind for note in notes):
+                self._deck.add_model(self._models[kind])
             self._flush()
             cursor = self._package.cursor
             cursor.executemany("DELETE FROM cards WHERE nid = ?", [(i,) for i in stale])
