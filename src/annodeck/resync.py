@@ -95,10 +95,7 @@ class Resync:
         notes: list[PackagedNote] = []
         changes: list[Change] = []
         for card in cards:
-            made = self._made.get(id(card))
-            if made is None:
-                self.add([card])
-                made = self._made[id(card)]
+            made = self._made[id(card)]
             notes.append(made[0])
             changes.append(made[1])
         current = {note.guid for note in notes}

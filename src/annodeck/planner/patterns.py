@@ -23,12 +23,11 @@ def literal(text: str) -> list[str]:
     return [re.escape(ch) for ch in text]
 
 
-def whole_words(spellings: Iterable[list[str]], before: str = BEFORE_AFTER_FIRST) -> str:
+def whole_words(spellings: Iterable[list[str]]) -> str:
     """A pattern matching any of `spellings` as a whole word. Each spelling is a list of regex
     atoms (single characters, or pieces such as `\\d{1,3}`); the first should be one literal
-    character. Where two spellings share a beginning, the longer is tried first. With `before`
-    empty, a match only has to end a word (a word's ending, such as a drug stem)."""
-    return tree(spellings, before) + AFTER
+    character. Where two spellings share a beginning, the longer is tried first."""
+    return tree(spellings, BEFORE_AFTER_FIRST) + AFTER
 
 
 def tree(spellings: Iterable[list[str]], after_first: str = "") -> str:
