@@ -66,3 +66,29 @@ def test_a_tampered_cache_never_runs_code_and_only_costs_speed(tmp_path, monkeyp
     report = annodeck.build([notes], out)
     assert not (tmp_path / "pwned").exists()
     assert report.written and report.change_counts() == {"unchanged": 12}
+
+
+def test_the_cache_records_the_package_as_reading_it_back_would(tmp_path):
+    from annodeck.fileplan import PlanCache
+    from annodeck.pipeline import _cache_key
+    from annodeck.previous import read_previous
+
+    notes, out = vault(tmp_path), tmp_path / "deck.apkg"
+    (notes / "p2.md").write_text(note(block("tagged", "daratumumab", tags=("myeloma", "myeloma/high-risk"))))
+    annodeck.build([notes], out)
+    cache = PlanCache.load(out.with_name(f".{out.name}.cache"), _cache_key(PlanSettings()))
+    recorded, read = cache.previous_notes(out), read_previous(out)
+    assert len(read) == 9 and any(len(n.tags) > 2 for n in read.values())
+    assert {g: (n.kind, n.tags, n.mod, n.digest) for g, n in recorded.items()} == \
+        {g: (n.kind, n.tags, n.mod, n.digest) for g, n in read.items()}
+
+
+def test_a_package_record_that_cannot_be_read_back_exactly_is_ignored():
+    from annodeck.fileplan import _package_notes, _package_record
+    from annodeck.notes import PackagedNote
+
+    plain = PackagedNote("g1", "cloze", ("x",), ("a", "b"), 5, "d1")
+    odd = PackagedNote("g2", "qa", ("y",), ("line\nbreak",), 6, "d2")
+    assert _package_notes(_package_record([plain]))["g1"] == ("g1", "cloze", None, ("a", "b"), 5, "d1")
+    assert _package_notes(_package_record([])) == {}
+    assert _package_notes(_package_record([plain, odd])) is None

@@ -11,8 +11,8 @@ import hashlib
 import sqlite3
 import tempfile
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .notetypes import note_types
 
@@ -24,8 +24,9 @@ class PreviousPackageError(Exception):
     pass
 
 
-@dataclass(frozen=True)
-class PreviousNote:
+class PreviousNote(NamedTuple):
+    """One note of the previous package (a rebuild makes one per note: a plain tuple is cheap)."""
+
     guid: str
     kind: str
     #: None when known only by its digest (from the plan cache, not the package itself)
