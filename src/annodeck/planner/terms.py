@@ -37,6 +37,10 @@ _LESION = re.compile(
     r"|(?:del|gain|amp|dup|inv|add)\((?:\d{1,2}|[XY])(?:[pq][\d.]*)?\)"
     r"|[+-]\d{1,2}[pq]\d*(?!\w)|1q21\+?)"
 )
+# what every lesion holds: a bracket before a chromosome, a signed arm, or 1q21. Each branch
+# starts with a literal, so `re` skips to those characters instead of trying every position,
+# and most texts hold none.
+_LESION_HINT = re.compile(r"\(\d|\(X|\(Y|\+\d|-\d|1q21")
 
 _DIGIT = re.compile(r"\d")
 _NUMBER = r"\d+(?:[.,·]\d+)?"
@@ -87,6 +91,8 @@ class Lexicon:
         return found
 
     def lesion_spans(self, text: str) -> list[Found]:
+        if not _LESION_HINT.search(text):
+            return []
         return _spans(text, _LESION)
 
     def statistic_spans(self, text: str) -> list[Found]:
