@@ -27,8 +27,10 @@ def plain_drugs(text, names=DRUGS):
     stems = [m.span() for m in re.finditer(r"(?<![\w-])[A-Za-z][a-z]{4,}(?![\w-])", text)
              if m.group().lower().endswith(DRUG_STEMS)
              and len(m.group()) - max(len(s) for s in DRUG_STEMS if m.group().lower().endswith(s)) >= 3]
-    # names are matched without case, as str.lower() sees it (not as re.IGNORECASE: "ſ" is no "s")
-    more = [m.span() for m in listed([n.lower() for n in names]).finditer(text.lower())
+    # names are matched without case, as str.lower() sees each character (not as re.IGNORECASE:
+    # "ſ" is no "s"); a character whose lower case is longer ("İ") stays, so positions still match
+    lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    more = [m.span() for m in listed([n.lower() for n in names]).finditer(lower)
             if not any(m.start() < e and s < m.end() for s, e in stems)]
     return sorted(stems + more)
 
@@ -64,7 +66,7 @@ def plain_trials(text, names=TRIALS):
 
 PIECES = [*DRUGS, *GENES, *TRIALS, "daratumumab", "Isatuximab", "CARFILZOMIB", "mab", "xmab", "anti-CD38",
           "CD38", "CD19a", "CD138", "CD1234", "IgG1", "IL-6", "IL6", "HLA-DRB1", "PD-L1s", "t(4;14)", "t(11;14)(q13;q32)",
-          "del(17p)", "gain(1q21)", "+1q", "-17p", "1q21+", "HR: 0.45", "hr 0.7", "aHR 2", "Hazard Ratio 0.5", "odds ratio: 3", "or 4", "Or 4",
+          "del(17p)", "gain(1q21)", "+1q", "-17p", "1q21+", "HR: 0.45", "hr 0.7", "aHR 2", "Hazard Ratio 0.5", "odds ratio: 3", "ODDS RATİO 2", "hazard ratıo", "rate", "or 4", "Or 4",
           "95% CI 0.3–0.6", "95 % CI: 1 to 2", "p<0.001", "P = .05", "12.5%", "3,5 %", "≥3", "≤ 2.5", "OR=2",
           "ICARIAMM", "KarMMa3", "MELPHALAN", "ſelinexor", "Xdaratumumab", "éxmab", "trial", "study", "FOOBAR", "the", "in", "with", "é", "ſ", "K"]
 SEPARATORS = [" ", "  ", "-", "--", "(", ")", ",", ".", ";", ":", "/", "\n", "_", "", "·"]
@@ -106,3 +108,13 @@ def test_an_or_in_prose_is_no_odds_ratio():
     text = "Grade 3 or 4 events; OR 2.5 and HR: 0.45; hazard ratio 0.7"
     found = [text[f.start:f.end] for f in lexicon.statistic_spans(text)]
     assert found == ["OR 2.5", "HR: 0.45", "hazard ratio 0.7"]
+
+
+def test_ratios_in_words_are_found_in_any_case_re_knows():
+    # (the scan looks for ratios in words only in texts that hold one: İ and ı are i's to `re`)
+    lexicon = default_lexicon()
+    for text in ("odds ratıo 2.5 in 40%", "ODDS RATİO: 2", "Hazard Ratio 0.5", "the rate was 12%"):
+        expected = sorted(((m.start(), m.end(), int(m.lastgroup[1:])) for m in PLAIN_STATISTIC.finditer(text)),
+                          key=lambda f: (f[2], f[0]))
+        assert [tuple(f) for f in lexicon.statistic_spans(text)] == expected
+    assert [f.rank for f in lexicon.statistic_spans("odds ratıo 2.5 in 40%")] == [0, 3]
