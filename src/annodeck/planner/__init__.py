@@ -48,6 +48,12 @@ class Planner:
         self.settings = settings
         self.lexicon: Lexicon = default_lexicon(settings.trials, settings.drugs, settings.genes)
         self.trials: TrialFinder = self.lexicon.trials
+        # the source last described, and its Source field by trials named: every annotation of
+        # a file shares one SourceDocument, and hashing it for a cache cost more than the rest
+        # of the Source field
+        self._source: SourceDocument | None = None
+        self._info: SourceInfo | None = None
+        self._source_html: dict[tuple[str, ...], str] = {}
 
     def plan(self, annotation: Annotation) -> Card | Skip:
         if annotation.kind == "reply":
@@ -89,11 +95,14 @@ class Planner:
 
     def _card(self, annotation: Annotation, kind: str, fields: dict[str, str]) -> Card:
         """The card, with what every card of either kind shows: extra, source, link and id."""
-        info = _describe(annotation.source)
+        info = self._described(annotation.source)
         trials = tuple(self.trials.names(info.title, annotation.highlight, annotation.comment))
+        source = self._source_html.get(trials)
+        if source is None:
+            source = self._source_html[trials] = source_html(info, trials)
         fields.update({
             "Extra": "".join(f"<p>{escape(p)}</p>" for p in prose_tags(annotation)),
-            "Source": source_html(info, trials),
+            "Source": source,
             "Link": link_html(annotation),
             "Id": escape(annotation.id),
         })
@@ -106,6 +115,11 @@ class Planner:
             location=annotation.location,
             warnings=tuple(refused_references(annotation.comment)),
         )
+
+    def _described(self, source: SourceDocument) -> SourceInfo:
+        if source is not self._source:
+            self._source, self._info, self._source_html = source, _describe(source), {}
+        return self._info
 
     def _prefixed(self, tags: tuple[str, ...]) -> tuple[str, ...]:
         prefix = self.settings.tag_prefix.strip(":")
@@ -128,7 +142,6 @@ def _describe(source: SourceDocument) -> SourceInfo:
     return describe(source)
 
 
-@lru_cache(maxsize=1024)  # the same paper and trials recur through a note
 def source_html(info: SourceInfo, trials: tuple[str, ...]) -> str:
     parts = [f'<div class="source-title">{escape(info.title)}</div>']
     byline = " · ".join(escape(x) for x in (info.author, info.year) if x)
