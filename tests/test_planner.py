@@ -120,3 +120,13 @@ def test_every_highlight_becomes_a_valid_cloze(highlight, comment):
     numbers = CLOZE.findall(card.fields["Text"])
     assert numbers and all(int(n) >= 1 for n in numbers)
     assert "<" not in card.fields["Text"].replace('<span class="context">', "").replace("</span>", "").replace("<br>", "")
+
+
+def test_pdf_extraction_damage_is_undone_in_any_text():
+    from annodeck.planner.repair import _LIGATURES, _TRANSLATED, normalise
+
+    # the quick check for characters to translate knows every one of them, and no other
+    assert {chr(c) for c in _LIGATURES} == {chr(c) for c in range(0x110000) if _TRANSLATED.search(chr(c))}
+    assert normalise("e\ufb03cacy of 0.3–0.6,\u00a0in\u00adhibitor") == "efficacy of 0.3–0.6, inhibitor"
+    assert normalise("≥3 events – no ligature") == "≥3 events – no ligature"
+    assert normalise("inhi-\nbitor  and   more") == "inhibitor and more"
