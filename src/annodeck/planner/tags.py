@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Annotation
 
@@ -33,11 +34,15 @@ class TagContext:
 Tagger = Callable[[Annotation, TagContext], Iterable[str]]
 
 
+# A reader uses few tags, over and over, and the trials they tag are few: both are pure functions
+# of a short string, remembered (half the taggers' work per card).
+@lru_cache(maxsize=4096)
 def is_prose(tag: str) -> bool:
     """Whether a TAGS entry is a sentence or a paragraph rather than a tag."""
     return len(tag) > 40 or len(tag.split()) > MAX_TAG_WORDS or bool(_SENTENCE.search(tag))
 
 
+@lru_cache(maxsize=4096)
 def anki_tag(text: str) -> str:
     """A reader's tag as an Anki tag: `/` nests (`a/b` → `a::b`), spaces become `_`."""
     tag = _UNSAFE.sub("_", text.strip()).replace("/", "::")
