@@ -28,6 +28,8 @@ class Found:
     display: str
     #: named by the user (rather than found in a folder), so silence about it would be wrong
     explicit: bool
+    #: the file's path with links resolved, as `discover` found it (None: not resolved yet)
+    real: Path | None = None
 
 
 def discover(paths: Iterable[str | os.PathLike], problems: list[Problem] | None = None) -> list[Found]:
@@ -49,7 +51,7 @@ def discover(paths: Iterable[str | os.PathLike], problems: list[Problem] | None 
             key = item.path.resolve()
             if key not in seen:
                 seen.add(key)
-                found.append(item)
+                found.append(Found(item.path, item.display, item.explicit, key))
     return found
 
 
@@ -125,7 +127,7 @@ def read_found(item: Found, vault: Path | None = None, data: bytes | None = None
 
 
 def _origin(item: Found, vault: Path | None) -> SourceDocument:
-    note = item.path.resolve()
+    note = item.real or item.path.resolve()
     if vault is None or not note.is_relative_to(vault.resolve()):
         vault = vault_root(note.parent)
     else:
