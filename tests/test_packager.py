@@ -105,3 +105,17 @@ def test_our_fast_guid_is_genankis_guid_for():
         assert note_guid(annotation_id, kind) == expected
 
     agree()
+
+
+def test_base91_numerals_are_genankis_at_every_length():
+    from annodeck.notes import _base91
+
+    def plain(number):  # genanki.guid_for's loop
+        digits = []
+        while number:
+            number, digit = divmod(number, 91)
+            digits.append(BASE91[digit])
+        return "".join(reversed(digits))
+
+    edges = [0, 1, 90, 91, 92, 8280, 8281, 8282, 2**64 - 1] + [91**k + d for k in range(2, 10) for d in (-1, 0, 1)]
+    assert [_base91(n) for n in edges + list(range(20000))] == [plain(n) for n in edges + list(range(20000))]
