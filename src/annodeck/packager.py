@@ -156,7 +156,7 @@ def _check_fields(note: PackagedNote, model: genanki.Model) -> None:
 
 
 def _cloze_numbers(note: PackagedNote) -> tuple[int, ...]:
-    numbers = tuple(sorted({int(n) for n in _CLOZE_NUMBER.findall(note.fields[0]) if int(n) >= 1}))
+    numbers = tuple(sorted(set(map(int, _CLOZE_NUMBER.findall(note.fields[0]))) - {0}))  # (c0 makes no card)
     if not numbers:
         # genanki would silently emit a note with no card; a planner bug must never do that
         raise ValueError(f"cloze note for {note.fields[-1]!r} has no cloze deletion")
