@@ -224,10 +224,6 @@ class _PlainUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"the plan cache holds plain data only, not {module}.{name}")
 
 
-def _names(kind: str) -> tuple[str, ...]:
-    return note_types()[kind].field_names
-
-
 def _to_plain(plan: FilePlan) -> tuple:
     planned = []
     for i, p in enumerate(plan.planned):
@@ -245,13 +241,15 @@ def _from_plain(data: tuple) -> FilePlan:
     note, blocks, planned, problems = data
     plan = FilePlan(note=note, blocks=blocks)
     card = Card.model_validate  # (one validation per card, its location included)
+    names = {kind: nt.field_names for kind, nt in note_types().items()}
+    cards, identities = plan.planned, plan.identities
     for entry in planned:
         if entry[0] == "card":
             _, aid, kind, fields, tags, source_key, file, line, warnings, (guid, digest) = entry
-            plan.identities[len(plan.planned)] = (guid, digest, fields)
-            plan.planned.append(card({"annotation_id": aid, "kind": kind, "fields": dict(zip(_names(kind), fields)),
-                                      "tags": tags, "source_key": source_key, "location": {"file": file, "line": line},
-                                      "warnings": warnings}))
+            identities[len(cards)] = (guid, digest, fields)
+            cards.append(card({"annotation_id": aid, "kind": kind, "fields": dict(zip(names[kind], fields)),
+                               "tags": tags, "source_key": source_key, "location": {"file": file, "line": line},
+                               "warnings": warnings}))
         else:
             _, aid, category, reason, file, line = entry
             plan.planned.append(Skip(annotation_id=aid, category=category, reason=reason,
