@@ -251,3 +251,22 @@ def test_version_and_help_for_every_command(tmp_path):
     for command in ("build", "check", "preview", "watch"):
         run = annodeck(command, "--help", cwd=tmp_path)
         assert run.returncode == 0 and "examples:" in run.stdout and "annodeck " + command in run.stdout
+
+
+def test_a_build_runs_without_the_cycle_collector_and_watch_with_it(tmp_path):
+    # (a build keeps nearly all it makes until it ends: collections only walked it again)
+    (tmp_path / "n.md").write_text(note(block("g1", "CASTOR and daratumumab")))
+    (tmp_path / "w.toml").write_text('deck = "W"\nsources = ["n.md"]\noutput = "w.apkg"\n')
+    code = ("import gc, sys\nimport annodeck.pipeline as p, annodeck.watch as w\nfrom annodeck import cli\n"
+            "real = p.build\n"
+            "def build(*a, **k):\n    print('build', gc.isenabled(), flush=True)\n    return real(*a, **k)\n"
+            "def watch(sources, rebuild, **k):\n    print('watch', gc.isenabled(), cli._kept, flush=True)\n"
+            "p.build, w.watch = build, watch\n"
+            "sys.argv = ['annodeck'] + sys.argv[1:]\ncli.run()\n")
+    built = subprocess.run([sys.executable, "-c", code, "build", "n.md", "-o", "n.apkg"], capture_output=True,
+                           text=True, cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.split("\n")[0] == "build False" and "1 card" in built.stdout  # (output flushed at exit)
+    watched = subprocess.run([sys.executable, "-c", code, "watch", "w.toml"], capture_output=True, text=True,
+                             cwd=tmp_path)
+    assert watched.returncode == 0 and watched.stdout.split() == ["watch", "True", "None"], watched.stderr
