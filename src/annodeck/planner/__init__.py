@@ -106,15 +106,15 @@ class Planner:
             "Link": link_html(annotation),
             "Id": escape(annotation.id),
         })
-        return Card(
-            annotation_id=annotation.id,
-            kind=kind,
-            fields=fields,
-            tags=self._prefixed(tags_for(annotation, TagContext(paper_key=info.key, trials=trials))),
-            source_key=info.key,
-            location=annotation.location,
-            warnings=tuple(refused_references(annotation.comment)),
-        )
+        return Card.model_validate({  # (a dict: see readers/selectors.py)
+            "annotation_id": annotation.id,
+            "kind": kind,
+            "fields": fields,
+            "tags": self._prefixed(tags_for(annotation, TagContext(paper_key=info.key, trials=trials))),
+            "source_key": info.key,
+            "location": annotation.location,
+            "warnings": tuple(refused_references(annotation.comment)),
+        })
 
     def _described(self, source: SourceDocument) -> SourceInfo:
         if source is not self._source:

@@ -68,7 +68,8 @@ def read_annotator(text: str, origin: SourceDocument) -> ReadResult:
     for block in parsed:
         result.problems.extend(block.problems)
         if block.fields is not None:
-            result.annotations.append(Annotation(source=source, **block.fields))
+            block.fields["source"] = source
+            result.annotations.append(Annotation.model_validate(block.fields))
     return result
 
 

@@ -17,12 +17,15 @@ def selectors(annotation: dict) -> tuple[TextQuote | None, TextPosition | None]:
             continue
         kind = selector.get("type")
         if kind == "TextQuoteSelector" and quote is None and isinstance(selector.get("exact"), str):
-            quote = TextQuote(exact=clean(selector["exact"]), prefix=clean(_str(selector.get("prefix"))),
-                              suffix=clean(_str(selector.get("suffix"))))
+            # (model_validate on a dict, here and for each annotation and card: pydantic's
+            # keyword constructor validates into a new instance and cost a third more)
+            quote = TextQuote.model_validate({"exact": clean(selector["exact"]),
+                                              "prefix": clean(_str(selector.get("prefix"))),
+                                              "suffix": clean(_str(selector.get("suffix")))})
         elif kind == "TextPositionSelector" and position is None:
             start, end = selector.get("start"), selector.get("end")
             if isinstance(start, int) and isinstance(end, int):
-                position = TextPosition(start=start, end=end)
+                position = TextPosition.model_validate({"start": start, "end": end})
     return quote, position
 
 
