@@ -10,9 +10,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .models import Card, Location, Problem, Severity, Skip
+from .models import Card, Location, Problem, Severity
 from .planner import PlanSettings
-from .report import BuildReport
+from .report import Accounts, BuildReport
 from .sources import discover
 
 DEFAULT_DECK = "annodeck"
@@ -161,7 +161,7 @@ def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault, cache=N
     workers = min(2, os.cpu_count() or 1) if size > PARALLEL_ABOVE_BYTES else 1
     planned_now = plan_files([items[i] for i in todo], vault, settings, workers, for_cache=cache is not None)
     saved_at = {} if saved_at is None else saved_at
-    accounts = _Accounts(report)
+    accounts = Accounts(report)
     handed = 0  # files handed on so far: in order, however the plans arrive
 
     def hand_on_ready() -> None:
@@ -184,61 +184,6 @@ def _plan_all(paths, report: BuildReport, settings: PlanSettings, vault, cache=N
         hand_on_ready()
     hand_on_ready()  # the files the cache held, after the last one planned now
     accounts.close()
-
-
-class _Accounts:
-    """The report's cards, skips and problems, taken from each file's plan as it is handed on
-    (in file order), so that little is left to do once the last plan is in.
-
-    One card or skip per annotation id. Copies are reported naming both places; the copy read
-    last wins (within a file, the later block is the one the reader fixed)."""
-
-    def __init__(self, report: BuildReport):
-        self.report = report
-        self.cards: list[Card] = []
-        #: in the order a report lists them: unreadable blocks, copied ids, the planner's skips
-        self.unreadable: list[Skip] = []
-        self.copies: list[Skip] = []
-        self.skipped: list[Skip] = []
-        self.last: dict[str, Card | Skip] = {}
-        self.superseded: set[int] = set()  # id() of the copies a later one replaced
-
-    def add(self, plan) -> None:
-        report = self.report
-        if plan.note:
-            report.files += 1
-            report.blocks += plan.blocks
-        for problem in plan.problems:
-            if plan.note and problem.severity is Severity.ERROR:
-                # a block the reader could not use at all is still an annotation the user made
-                self.unreadable.append(Skip(annotation_id="", category="unreadable block",
-                                            reason=problem.what, location=problem.location))
-            else:
-                report.problems.append(problem)
-        last = self.last
-        for item in plan.planned:
-            if item.annotation_id:
-                earlier = last.get(item.annotation_id)
-                if earlier is not None:
-                    self.copies.append(Skip(
-                        annotation_id=earlier.annotation_id, category="duplicate id", location=earlier.location,
-                        reason=f"the id ^{earlier.annotation_id} is used again at {item.location} (a copied block?); "
-                               "that later copy is used",
-                    ))
-                    self.superseded.add(id(earlier))
-                last[item.annotation_id] = item
-            (self.cards if isinstance(item, Card) else self.skipped).append(item)
-
-    def close(self) -> None:
-        report = self.report
-        cards, skipped = self.cards, self.skipped
-        if self.superseded:
-            cards = [c for c in cards if id(c) not in self.superseded]
-            skipped = [s for s in skipped if id(s) not in self.superseded]
-        report.cards.extend(cards)
-        report.skips.extend([*self.unreadable, *self.copies, *skipped])
-        report.problems.extend(Problem(location=card.location, what=warning, severity=Severity.WARNING)
-                               for card in cards if card.warnings for warning in card.warnings)
 
 
 def _saved_at(item) -> int | None:

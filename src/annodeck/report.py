@@ -115,3 +115,60 @@ def _plural(noun: str, n: int) -> str:
     if n == 1:
         return noun
     return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+
+
+class Accounts:
+    """The report's cards, skips and problems, taken from each file's plan as it is handed on
+    (in file order), so that little is left to do once the last plan is in.
+
+    One card or skip per annotation id. Copies are reported naming both places; the copy read
+    last wins (within a file, the later block is the one the reader fixed)."""
+
+    def __init__(self, report: BuildReport):
+        self.report = report
+        self.cards: list[Card] = []
+        #: in the order a report lists them: unreadable blocks, copied ids, the planner's skips
+        self.unreadable: list[Skip] = []
+        self.copies: list[Skip] = []
+        self.skipped: list[Skip] = []
+        self.last: dict[str, Card | Skip] = {}
+        self.superseded: set[int] = set()  # id() of the copies a later one replaced
+
+    def add(self, plan) -> None:
+        """One file's plan (`fileplan.FilePlan`), in file order."""
+        report = self.report
+        if plan.note:
+            report.files += 1
+            report.blocks += plan.blocks
+        for problem in plan.problems:
+            if plan.note and problem.severity is Severity.ERROR:
+                # a block the reader could not use at all is still an annotation the user made
+                self.unreadable.append(Skip(annotation_id="", category="unreadable block",
+                                            reason=problem.what, location=problem.location))
+            else:
+                report.problems.append(problem)
+        last = self.last
+        for item in plan.planned:
+            if item.annotation_id:
+                earlier = last.get(item.annotation_id)
+                if earlier is not None:
+                    self.copies.append(Skip(
+                        annotation_id=earlier.annotation_id, category="duplicate id", location=earlier.location,
+                        reason=f"the id ^{earlier.annotation_id} is used again at {item.location} (a copied block?); "
+                               "that later copy is used",
+                    ))
+                    self.superseded.add(id(earlier))
+                last[item.annotation_id] = item
+            (self.cards if isinstance(item, Card) else self.skipped).append(item)
+
+    def close(self) -> None:
+        """Put what was added into the report."""
+        report = self.report
+        cards, skipped = self.cards, self.skipped
+        if self.superseded:
+            cards = [c for c in cards if id(c) not in self.superseded]
+            skipped = [s for s in skipped if id(s) not in self.superseded]
+        report.cards.extend(cards)
+        report.skips.extend([*self.unreadable, *self.copies, *skipped])
+        report.problems.extend(Problem(location=card.location, what=warning, severity=Severity.WARNING)
+                               for card in cards if card.warnings for warning in card.warnings)
