@@ -111,7 +111,7 @@ def test_an_or_in_prose_is_no_odds_ratio():
 
 
 def test_ratios_in_words_are_found_in_any_case_re_knows():
-    # (the scan looks for ratios in words only in texts that hold one: İ and ı are i's to `re`)
+    # (İ and ı are i's to `re`, so these are ratios in words too)
     lexicon = default_lexicon()
     for text in ("odds ratıo 2.5 in 40%", "ODDS RATİO: 2", "Hazard Ratio 0.5", "the rate was 12%"):
         expected = sorted(((m.start(), m.end(), int(m.lastgroup[1:])) for m in PLAIN_STATISTIC.finditer(text)),

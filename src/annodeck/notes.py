@@ -53,18 +53,13 @@ def _guid_for(joined: str) -> str:
     return _base91(int.from_bytes(hashlib.sha256(joined.encode("utf-8")).digest()[:8], "big"))
 
 
-#: every two-digit BASE91 numeral, by value: a GUID takes five steps of this, not ten of one digit
-_PAIRS = tuple(high + low for high in BASE91 for low in BASE91)
-
-
 def _base91(number: int) -> str:
     """`number` in genanki's base 91 digits, most significant first, without leading zeros."""
-    pairs = []
-    while number >= 91 * 91:
-        number, pair = divmod(number, 91 * 91)
-        pairs.append(_PAIRS[pair])
-    head = _PAIRS[number] if number >= 91 else BASE91[number] if number else ""
-    return head + "".join(reversed(pairs))
+    digits = []
+    while number:
+        number, digit = divmod(number, 91)
+        digits.append(BASE91[digit])
+    return "".join(reversed(digits))
 
 
 def check_output_path(path: Path) -> None:

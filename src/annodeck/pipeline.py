@@ -208,7 +208,7 @@ def _size(path: Path) -> int:
 def _origin_key(item, vault: Path | None) -> str:
     from .sources import vault_root
 
-    real = item.real or item.path.resolve()
+    real = item.resolved()
     return f"{vault}|{real}|{vault_root(real.parent)}"
 
 

@@ -31,6 +31,9 @@ class Found:
     #: the file's path with links resolved, as `discover` found it (None: not resolved yet)
     real: Path | None = None
 
+    def resolved(self) -> Path:
+        return self.real or self.path.resolve()
+
 
 def discover(paths: Iterable[str | os.PathLike], problems: list[Problem] | None = None) -> list[Found]:
     """The files to read, in a stable order, each once. Folders are searched recursively,
@@ -127,7 +130,7 @@ def read_found(item: Found, vault: Path | None = None, data: bytes | None = None
 
 
 def _origin(item: Found, vault: Path | None) -> SourceDocument:
-    note = item.real or item.path.resolve()
+    note = item.resolved()
     if vault is None or not note.is_relative_to(vault.resolve()):
         vault = vault_root(note.parent)
     else:
