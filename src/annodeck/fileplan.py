@@ -240,7 +240,7 @@ def _to_plain(plan: FilePlan) -> tuple:
 def _from_plain(data: tuple) -> FilePlan:
     note, blocks, planned, problems = data
     plan = FilePlan(note=note, blocks=blocks)
-    card = Card.model_validate  # (one validation per card, its location included)
+    card = Card.made  # (one validation per card, its location included)
     names = {kind: nt.field_names for kind, nt in note_types().items()}
     cards, identities = plan.planned, plan.identities
     for entry in planned:
