@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from annodeck.notes import PackagedNote
+from annodeck.notes import PackagedNote, PackageError
 from annodeck.packager import write_package
 from annodeck.writer import PackageWriter
 from annodeck.pipeline import check
@@ -97,3 +97,26 @@ def test_a_note_that_breaks_the_rules_is_refused(tmp_path, seed):
     with pytest.raises(ValueError, match="space"):
         writer.add(note._replace(tags=("two words",)))
     writer.abort()
+
+
+@pytest.mark.parametrize("broken, message", [
+    (lambda n: [n[0]._replace(fields=n[0].fields[:-1])] + n[1:], "fields; its note type has"),
+    (lambda n: [n[0]._replace(fields=("no deletion",) + n[0].fields[1:])] + n[1:], "no cloze deletion"),
+    (lambda n: n + [n[0]], "two notes with the GUID"),
+])
+def test_both_writers_refuse_a_package_that_breaks_the_rules_and_keep_the_old_one(tmp_path, seed, broken, message):
+    notes = planned_notes(seed)
+    assert notes[0].kind == "cloze"
+    out = tmp_path / "deck.apkg"
+    write_package(notes, out, "Reading", NOW)
+    before = out.read_bytes()
+    with pytest.raises((ValueError, PackageError), match=message):
+        write_package(broken(notes), out, "Reading", NOW)
+    writer = PackageWriter(out, "Reading", NOW)
+    with pytest.raises((ValueError, PackageError), match=message):
+        for note in broken(notes):
+            writer.add(note)
+        writer.commit(broken(notes))
+    writer.abort()
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["deck.apkg"]

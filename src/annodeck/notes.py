@@ -18,6 +18,8 @@ from .errors import UserError
 from .notetypes import GUID_NAMESPACE
 
 _RESERVED_NAMES = re.compile(r"^(collection|backup-.*)\.apkg$", re.IGNORECASE)
+# a cloze number as Anki counts it: {{cN:: with N ≥ 1 (our deletions are never nested or unclosed)
+_CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
 #: genanki.util.BASE91_TABLE, the digits of a GUID (a test checks the two agree)
 BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 
@@ -60,6 +62,33 @@ def _base91(number: int) -> str:
         number, digit = divmod(number, 91)
         digits.append(BASE91[digit])
     return "".join(reversed(digits))
+
+
+# -- what every note in a package must be: both writers check it --------------------------------
+
+
+def check_fields(note: PackagedNote, count: int) -> None:
+    """The note has as many fields as its note type (`count`)."""
+    if len(note.fields) != count:
+        raise ValueError(f"note {note.guid} has {len(note.fields)} fields; its note type has {count}")
+
+
+def cloze_numbers(note: PackagedNote) -> tuple[int, ...]:
+    """The cloze note's card numbers, as Anki counts them; never none."""
+    numbers = tuple(sorted(set(map(int, _CLOZE_NUMBER.findall(note.fields[0]))) - {0}))  # (c0 makes no card)
+    if not numbers:
+        # genanki would silently emit a note with no card; a planner bug must never do that
+        raise ValueError(f"cloze note for {note.fields[-1]!r} has no cloze deletion")
+    return numbers
+
+
+def check_unique(notes) -> None:
+    """No two notes share a GUID."""
+    seen: set[str] = set()
+    for note in notes:
+        if note.guid in seen:
+            raise PackageError(f"two notes with the GUID {note.guid} (fields {note.fields[-1]!r})")
+        seen.add(note.guid)
 
 
 def check_output_path(path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import re
 import sqlite3
 import tempfile
 import time
@@ -16,11 +15,8 @@ from pathlib import Path
 import genanki
 
 from .atomic import write_atomically
-from .notes import PackagedNote, PackageError, check_output_path
-from .notetypes import GUID_NAMESPACE, TEMPLATES_CHANGED_AT, NoteType, note_types
-
-# a cloze number as Anki counts it: {{cN:: with N ≥ 1 (our deletions are never nested or unclosed)
-_CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
+from .notes import PackagedNote, check_fields, check_output_path, check_unique, cloze_numbers
+from .notetypes import GUID_NAMESPACE, TEMPLATES_CHANGED_AT, NoteType, note_types, templates
 
 
 class _TimedNote(genanki.Note):
@@ -52,6 +48,12 @@ class _TimedModel(genanki.Model):
         return data
 
 
+def genanki_models() -> dict[str, genanki.Model]:
+    """Our note types as genanki models, by kind, with today's templates and CSS."""
+    css = templates()["style.css"]
+    return {kind: _model(nt, css) for kind, nt in note_types().items()}
+
+
 def _model(note_type: NoteType, css: str) -> genanki.Model:
     return _TimedModel(
         note_type.model_id,
@@ -80,12 +82,9 @@ def write_package(notes: Sequence[PackagedNote], out: Path, deck_name: str, now:
     `Note.write_to_db`): a rebuild after one edit writes one note, not twenty thousand."""
     check_output_path(out)
     now = time.time() if now is None else now
-    from .notetypes import templates
-
-    css = templates()["style.css"]
-    models = {kind: _model(nt, css) for kind, nt in note_types().items()}
+    models = genanki_models()
     deck = genanki.Deck(deck_id(deck_name), deck_name)
-    _check_unique(notes)
+    check_unique(notes)
     reuse = unchanged and _reusable(out, deck_name)
     kept = unchanged if reuse else frozenset()
     for position, note in enumerate(notes):
@@ -143,29 +142,9 @@ def _update(cursor, deck: genanki.Deck, kept: frozenset[str], now: float) -> Non
 
 
 def _note(note: PackagedNote, model: genanki.Model, position: int) -> genanki.Note:
-    _check_fields(note, model)
-    numbers = _cloze_numbers(note) if note.kind == "cloze" else ()
+    check_fields(note, len(model.fields))
+    numbers = cloze_numbers(note) if note.kind == "cloze" else ()
     # due orders new cards: they come up in the order the reader read them
     return _TimedNote(model=model, fields=list(note.fields), tags=list(note.tags), guid=note.guid,
                       mod=note.mod, due=position, cloze_numbers=numbers)
 
-
-def _check_fields(note: PackagedNote, model: genanki.Model) -> None:
-    if len(note.fields) != len(model.fields):
-        raise ValueError(f"note {note.guid} has {len(note.fields)} fields; its note type has {len(model.fields)}")
-
-
-def _cloze_numbers(note: PackagedNote) -> tuple[int, ...]:
-    numbers = tuple(sorted(set(map(int, _CLOZE_NUMBER.findall(note.fields[0]))) - {0}))  # (c0 makes no card)
-    if not numbers:
-        # genanki would silently emit a note with no card; a planner bug must never do that
-        raise ValueError(f"cloze note for {note.fields[-1]!r} has no cloze deletion")
-    return numbers
-
-
-def _check_unique(notes: Sequence[PackagedNote]) -> None:
-    seen: set[str] = set()
-    for note in notes:
-        if note.guid in seen:
-            raise PackageError(f"two notes with the GUID {note.guid} (fields {note.fields[-1]!r})")
-        seen.add(note.guid)

@@ -11,9 +11,8 @@ from pathlib import Path
 import genanki
 
 from .atomic import ScratchPackage
-from .notetypes import note_types
-from .notes import PackagedNote, check_output_path
-from .packager import _check_fields, _check_unique, _cloze_numbers, _model, deck_id
+from .notes import PackagedNote, check_fields, check_output_path, check_unique, cloze_numbers
+from .packager import deck_id, genanki_models
 
 
 class PackageWriter:
@@ -35,13 +34,10 @@ class PackageWriter:
         from genanki.apkg_col import APKG_COL
         from genanki.apkg_schema import APKG_SCHEMA
 
-        from .notetypes import templates
-
         check_output_path(out)
         self._package = package or ScratchPackage(out)
         self._now = now
-        css = templates()["style.css"]
-        self._models = {kind: _model(nt, css) for kind, nt in note_types().items()}
+        self._models = genanki_models()
         self._deck = genanki.Deck(deck_id(deck_name), deck_name)
         self._ids = itertools.count(int(now * 1000))
         #: the note written last for each GUID, and the ids of every note written for it
@@ -58,7 +54,7 @@ class PackageWriter:
 
     def add(self, note: PackagedNote) -> None:
         model = self._models[note.kind]
-        _check_fields(note, model)
+        check_fields(note, len(model.fields))
         for tag in note.tags:
             if " " in tag:
                 raise ValueError(f"note {note.guid} has a tag with a space: {note.tags!r}")
@@ -85,7 +81,7 @@ class PackageWriter:
 
     def commit(self, notes: Sequence[PackagedNote]) -> None:
         try:
-            _check_unique(notes)
+            check_unique(notes)
             final = {note.guid: note for note in notes}
             stale = []
             for guid, (last, ids) in self._written.items():
@@ -118,7 +114,7 @@ def _card_ords(note: PackagedNote, model: genanki.Model) -> list[int]:
     """The cards genanki would make for the note: one per cloze number, or those of the basic
     note type whose required fields are filled."""
     if note.kind == "cloze":
-        return [number - 1 for number in _cloze_numbers(note)]
+        return [number - 1 for number in cloze_numbers(note)]
     # genanki's Note._front_back_cards, on the requirements genanki worked out for the note type
     return [ord_ for ord_, any_or_all, required in model._req
             if (any if any_or_all == "any" else all)(note.fields[i] for i in required)]
