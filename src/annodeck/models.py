@@ -128,18 +128,18 @@ class Card(_Value):
         share one set with the others instead, as `model_construct(_fields_set=...)` lets any
         caller do. The models are frozen, so nothing adds to it, and a copy copies it."""
         card = cls.model_validate(data)
-        _share_field_names(card, _CARD_FIELDS)
-        _share_field_names(card.location, _LOCATION_FIELDS)
+        # (written out, not a helper: this runs for every card the parent is handed)
+        if card.__pydantic_fields_set__ == _CARD_FIELDS:  # only where it says exactly what was given
+            _object_setattr(card, "__pydantic_fields_set__", _CARD_FIELDS)
+        location = card.location
+        if location.__pydantic_fields_set__ == _LOCATION_FIELDS:
+            _object_setattr(location, "__pydantic_fields_set__", _LOCATION_FIELDS)
         return card
 
 
 _CARD_FIELDS = set(Card.model_fields)
 _LOCATION_FIELDS = set(Location.model_fields)
-
-
-def _share_field_names(value: BaseModel, names: set[str]) -> None:
-    if value.model_fields_set == names:  # only where it says exactly what was given
-        object.__setattr__(value, "__pydantic_fields_set__", names)
+_object_setattr = object.__setattr__  # as pydantic sets it (the models are frozen)
 
 
 class Skip(_Value):
