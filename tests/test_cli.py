@@ -270,3 +270,15 @@ def test_a_build_runs_without_the_cycle_collector_and_watch_with_it(tmp_path):
     watched = subprocess.run([sys.executable, "-c", code, "watch", "w.toml"], capture_output=True, text=True,
                              cwd=tmp_path)
     assert watched.returncode == 0 and watched.stdout.split() == ["watch", "True", "None"], watched.stderr
+
+
+def test_main_leaves_the_callers_garbage_collector_as_it_was(tmp_path):
+    # (`run` sets it for a process of its own; a program or test that calls `main` keeps its own)
+    import gc
+
+    from annodeck.cli import main
+
+    (tmp_path / "n.md").write_text(note(block("g2", "CASTOR and daratumumab")))
+    before = gc.get_threshold(), gc.isenabled()
+    assert main(["build", str(tmp_path / "n.md"), "-o", str(tmp_path / "n.apkg"), "-q"]) == 0
+    assert (gc.get_threshold(), gc.isenabled()) == before

@@ -6,8 +6,11 @@ import re
 
 # C0 controls other than tab and newline, DEL, and lone UTF-16 surrogates (which json.loads
 # happily returns for PDF context cut mid-character, and which SQLite and Anki reject).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_CONTROL_CHARACTERS = r"\x00-\x08\x0b-\x1f\x7f"
+_SURROGATES = r"\ud800-\udfff"
+_CONTROL = re.compile(f"[{_CONTROL_CHARACTERS}]")
+_SURROGATE = re.compile(f"[{_SURROGATES}]")
+_UNSAFE = re.compile(f"[{_CONTROL_CHARACTERS}{_SURROGATES}]")  # either, in one scan
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029]")
 
 
@@ -16,9 +19,6 @@ def normalise_newlines(text: str) -> str:
     if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
         return text
     return _NEWLINES.sub("\n", text)
-
-
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
