@@ -64,3 +64,15 @@ def block(
 def note(*blocks: str, target: str = "papers/study.pdf") -> str:
     """A whole note: frontmatter naming the target, then the blocks as the plugin appends them."""
     return f"---\nannotation-target: {target}\n---\n" + "\n".join(blocks)
+
+
+#: sentences that make a card, for tests where what the card asks does not matter (a bare word
+#: or a fragment is a reported skip: nothing in it is worth asking)
+FACTS = (
+    "In CASTOR, daratumumab was added to bortezomib and dexamethasone.",
+    "Carfilzomib was given at 56 mg/m2 twice weekly in ENDEAVOR.",
+    "Patients with t(4;14) had shorter progression-free survival than others.",
+    "The overall response rate was 93% versus 76% in POLLUX.",
+    "Isatuximab is an IgG1 monoclonal antibody that targets CD38.",
+    "Selinexor blocks XPO1 and was studied in the BOSTON trial.",
+)

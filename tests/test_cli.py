@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from annotator_notes import block, note
+from annotator_notes import FACTS, block, note
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -27,8 +28,8 @@ def test_build_a_note_into_the_default_package(seed, tmp_path):
 def test_a_folder_build_reports_problems_and_skips_by_file_and_line_and_passes_other_files_quietly(tmp_path):
     vault = tmp_path / "vault"
     (vault / "papers").mkdir(parents=True)
-    (vault / "papers" / "good.md").write_text(note(block("g1", "a fine highlight")))
-    damaged = note(block("d1", "fine"), block("d2", "broken"), block("p1", "", comment="hm", page_note=True))
+    (vault / "papers" / "good.md").write_text(note(block("g1", FACTS[0])))
+    damaged = note(block("d1", FACTS[1]), block("d2", FACTS[2]), block("p1", "", comment="hm", page_note=True))
     lines = damaged.split("\n")
     del lines[[i for i, line in enumerate(lines) if line == ">```"][1]]
     (vault / "papers" / "damaged.md").write_text("\n".join(lines))
@@ -121,7 +122,8 @@ def test_a_recipe_sets_the_vault_and_extra_terms(tmp_path):
 
     (previous,) = read_previous(tmp_path / "decks" / "mine.apkg").values()
     text, link = previous.fields[0], previous.fields[4]
-    assert "{{c1::ZORBLAX-9}}" in text and "{{c2::newdrugzine}}" in text and "{{c5::GENEX1}}" in text
+    hidden = re.findall(r"\{\{c\d+::([^}]*)\}\}", text)
+    assert {"ZORBLAX-9", "newdrugzine"} <= set(hidden)
     assert "obsidian://open?vault=Notes%20Vault&amp;file=papers%2Fp.md%23%5Ev1" in link
     assert "trial::ZORBLAX-9" in previous.tags
 
@@ -184,8 +186,8 @@ def test_a_bare_build_without_recipes_says_what_to_do(tmp_path):
 
 
 def test_recipe_kind_and_tag_prefix(tmp_path):
-    (tmp_path / "n.md").write_text(note(block("k1", "CASTOR added daratumumab", comment="a plain comment"),
-                                        block("k2", "no comment here")))
+    (tmp_path / "n.md").write_text(note(block("k1", FACTS[0], comment="a plain comment"),
+                                        block("k2", FACTS[1])))
     (tmp_path / "qa.toml").write_text('deck = "Q"\nsources = ["n.md"]\noutput = "q.apkg"\n'
                                       'kind = "qa"\ntag_prefix = "reading"\n')
     run = annodeck("build", "qa.toml", "--json", cwd=tmp_path)
@@ -201,17 +203,17 @@ def test_recipe_kind_and_tag_prefix(tmp_path):
 
 
 def test_check_gives_cloze_hints_without_failing(tmp_path):
-    (tmp_path / "n.md").write_text(note(block("h1", "nothing special in this sentence at all"),
+    (tmp_path / "n.md").write_text(note(block("h1", "this was all so very good for us in the end"),
                                         block("h2", "In CASTOR daratumumab helped")))
     run = annodeck("check", "n.md", cwd=tmp_path)
     assert run.returncode == 0
-    assert run.stdout.count("cloze hint") == 1 and "n.md:" in run.stdout
+    assert run.stdout.count("n.md:") == 1 and "==…==" in run.stdout
 
 
 def test_watch_rebuilds_when_a_note_changes_and_reports_it(tmp_path):
     import time
 
-    (tmp_path / "n.md").write_text(note(block("w1", "CASTOR and daratumumab"), block("w2", "HR: 0.70")))
+    (tmp_path / "n.md").write_text(note(block("w1", FACTS[0]), block("w2", FACTS[1])))
     (tmp_path / "w.toml").write_text('deck = "W"\nsources = ["n.md"]\noutput = "w.apkg"\n')
     watcher = subprocess.Popen([sys.executable, "-m", "annodeck", "watch", "w.toml", "--interval", "0.2",
                                 "--rounds", "1"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -220,8 +222,7 @@ def test_watch_rebuilds_when_a_note_changes_and_reports_it(tmp_path):
     while not (tmp_path / "w.apkg").exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     time.sleep(0.5)
-    (tmp_path / "n.md").write_text(note(block("w1", "CASTOR and daratumumab", comment="edited"),
-                                        block("w2", "HR: 0.70")))
+    (tmp_path / "n.md").write_text(note(block("w1", FACTS[0], comment="edited"), block("w2", FACTS[1])))
     out, err = watcher.communicate(timeout=60)
     assert watcher.returncode == 0, err
     reports = [line for line in out.split("\n") if line.startswith("written to")]
@@ -255,7 +256,7 @@ def test_version_and_help_for_every_command(tmp_path):
 
 def test_a_build_runs_without_the_cycle_collector_and_watch_with_it(tmp_path):
     # (a build keeps nearly all it makes until it ends: collections only walked it again)
-    (tmp_path / "n.md").write_text(note(block("g1", "CASTOR and daratumumab")))
+    (tmp_path / "n.md").write_text(note(block("g1", FACTS[0])))
     (tmp_path / "w.toml").write_text('deck = "W"\nsources = ["n.md"]\noutput = "w.apkg"\n')
     code = ("import gc, sys\nimport annodeck.pipeline as p, annodeck.watch as w\nfrom annodeck import cli\n"
             "real = p.build\n"
@@ -278,7 +279,7 @@ def test_main_leaves_the_callers_garbage_collector_as_it_was(tmp_path):
 
     from annodeck.cli import main
 
-    (tmp_path / "n.md").write_text(note(block("g2", "CASTOR and daratumumab")))
+    (tmp_path / "n.md").write_text(note(block("g2", FACTS[0])))
     before = gc.get_threshold(), gc.isenabled()
     assert main(["build", str(tmp_path / "n.md"), "-o", str(tmp_path / "n.apkg"), "-q"]) == 0
     assert (gc.get_threshold(), gc.isenabled()) == before

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from annotator_notes import block, note
+from annotator_notes import FACTS, block, note
 from conftest import import_package
 
 import annodeck
@@ -23,16 +23,16 @@ from annodeck.notes import PackageError
 def damaged_vault(root: Path) -> Path:
     vault = root / "vault"
     vault.mkdir()
-    (vault / "good.md").write_text(note(block("good1", "a fine highlight"), block("good2", "another one")))
+    (vault / "good.md").write_text(note(block("good1", FACTS[0]), block("good2", FACTS[1])))
 
-    broken = note(block("json1", "the markdown is intact", comment="still here"))
+    broken = note(block("json1", FACTS[2], comment="still here"))
     (vault / "broken json.md").write_text(broken.replace('"document":{', '"document":{{', 1))
 
-    full = note(block("trunc1", "before the cut"), block("trunc2", "cut inside its JSON"))
+    full = note(block("trunc1", FACTS[3]), block("trunc2", FACTS[4]))
     (vault / "truncated.md").write_text(full[: full.index('"created"', full.index("trunc1") + 10) + 20])
 
-    (vault / "bad utf8.md").write_bytes(note(block("utf1", "fine text")).encode() + b"\n\xff\xfe stray bytes\n")
-    (vault / "nul.md").write_bytes(note(block("nul1", "null\x00in the middle")).encode())
+    (vault / "bad utf8.md").write_bytes(note(block("utf1", FACTS[5])).encode() + b"\n\xff\xfe stray bytes\n")
+    (vault / "nul.md").write_bytes(note(block("nul1", "Isatuximab tar\x00gets CD38 on plasma cells.")).encode())
     (vault / "empty.md").write_bytes(b"")
     (vault / "binary.md").write_bytes(bytes(range(256)) * 4)
     (vault / "sub").mkdir()
@@ -72,12 +72,12 @@ def test_each_kind_of_damage_costs_only_itself(tmp_path):
     (json_card,) = [c for c in report.cards if c.annotation_id == "json1"]
     assert "still here" in json_card.fields["Comment"]
     (nul_card,) = [c for c in report.cards if c.annotation_id == "nul1"]
-    assert "\x00" not in nul_card.fields["Text"] and "nullin the middle" in nul_card.fields["Text"]
+    assert "\x00" not in nul_card.fields["Text"] and "targets" in nul_card.fields["Text"]
 
 
 def test_an_unreadable_file_is_reported_and_the_rest_builds(tmp_path, monkeypatch):
-    (tmp_path / "a.md").write_text(note(block("a1", "readable")))
-    (tmp_path / "b.md").write_text(note(block("b1", "unreadable")))
+    (tmp_path / "a.md").write_text(note(block("a1", FACTS[0])))
+    (tmp_path / "b.md").write_text(note(block("b1", FACTS[1])))
     real = Path.read_bytes
 
     def read_bytes(self):
@@ -101,7 +101,7 @@ def test_check_lists_every_problem_and_exits_1(tmp_path, capsys):
 
     clean = tmp_path / "clean"
     clean.mkdir()
-    (clean / "ok.md").write_text(note(block("ok1", "fine")))
+    (clean / "ok.md").write_text(note(block("ok1", FACTS[0])))
     assert main(["check", str(clean)]) == 0
     assert "no problems" in capsys.readouterr().err
 
@@ -128,7 +128,7 @@ def test_a_build_killed_while_writing_leaves_the_previous_package_intact(tmp_pat
     out = tmp_path / "deck.apkg"
     annodeck.build([notes], out)
     good = out.read_bytes()
-    (notes / "paper 0.md").write_text(note(block("k0x0", "an edit that forces a rewrite")))
+    (notes / "paper 0.md").write_text(note(block("k0x0", FACTS[5])))
 
     for attempt in range(5):
         # another deck name: the whole package is written anew (not just the edited note), which
@@ -182,7 +182,7 @@ def test_an_output_folder_that_cannot_be_written_is_one_line(tmp_path, monkeypat
 
     from annodeck.cli import main
 
-    (tmp_path / "n.md").write_text(note(block("w1", "CASTOR added daratumumab")), encoding="utf-8")
+    (tmp_path / "n.md").write_text(note(block("w1", FACTS[0])), encoding="utf-8")
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")

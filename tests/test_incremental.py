@@ -30,14 +30,14 @@ def test_an_incremental_package_imports_exactly_like_a_full_one(tmp_path, anki, 
     source = tmp_path / "notes" / "paper.md"
     source.parent.mkdir()
     first = [block("keep1", "In CASTOR, daratumumab was added"), block("edit2", "HR: 0.70 for PFS", comment="old"),
-             block("gone3", "this block will be deleted"), block("kind4", "t(4;14) is high risk"),
+             block("gone3", "Venetoclax works in patients with t(11;14)."), block("kind4", "t(4;14) is high risk"),
              block("more5", "ICARIA-MM used pomalidomide")]
     source.write_text(note(*first))
     annodeck.build([source], tmp_path / "a.apkg")
 
     second = [first[0], block("edit2", "HR: 0.70 for PFS in CANDOR with 16%", comment="new comment"),
               block("kind4", "t(4;14) is high risk", comment="Q: Which lesion?\nA: t(4;14)"), first[4],
-              block("new6", "A new highlight about carfilzomib")]
+              block("new6", "ENDEAVOR compared carfilzomib with bortezomib.")]
     source.write_text(note(*second))
     for name in ("incremental", "full"):
         (tmp_path / name).mkdir()
@@ -75,7 +75,7 @@ def test_an_incremental_package_imports_exactly_like_a_full_one(tmp_path, anki, 
 
 def test_a_changed_deck_name_or_template_falls_back_to_a_full_write(tmp_path, monkeypatch):
     source = tmp_path / "p.md"
-    source.write_text(note(block("a1", "daratumumab"), block("a2", "CASTOR")))
+    source.write_text(note(block("a1", "daratumumab improved PFS"), block("a2", "CASTOR worked")))
     out = tmp_path / "deck.apkg"
     annodeck.build([source], out, deck="One")
     assert annodeck.packager._reusable(out, "One")

@@ -11,7 +11,7 @@ from annodeck.sources import Found
 
 
 def card_data(**changes) -> dict:
-    data = {"annotation_id": "a1", "kind": "cloze", "fields": {"Text": "{{c1::x}}"}, "tags": ("t",),
+    data = {"annotation_id": "a1", "kind": "cloze", "form": "chosen", "fields": {"Text": "{{c1::x}}"}, "tags": ("t",),
             "source_key": "k", "location": {"file": "n.md", "line": 3}, "warnings": ()}
     data.update(changes)
     return data

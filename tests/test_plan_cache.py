@@ -74,7 +74,7 @@ def test_the_cache_records_the_package_as_reading_it_back_would(tmp_path):
     from annodeck.previous import read_previous
 
     notes, out = vault(tmp_path), tmp_path / "deck.apkg"
-    (notes / "p2.md").write_text(note(block("tagged", "daratumumab", tags=("myeloma", "myeloma/high-risk"))))
+    (notes / "p2.md").write_text(note(block("tagged", "daratumumab improved PFS", tags=("myeloma", "myeloma/high-risk"))))
     annodeck.build([notes], out)
     cache = PlanCache.load(out.with_name(f".{out.name}.cache"), _cache_key(PlanSettings()))
     recorded, read = cache.previous_notes(out), read_previous(out)

@@ -229,7 +229,7 @@ def _to_plain(plan: FilePlan) -> tuple:
     for i, p in enumerate(plan.planned):
         if isinstance(p, Card):
             guid, digest, fields = plan.identities.get(i) or identity(p)
-            planned.append(("card", p.annotation_id, p.kind, fields, p.tags, p.source_key,
+            planned.append(("card", p.annotation_id, p.kind, p.form, fields, p.tags, p.source_key,
                             p.location.file, p.location.line, p.warnings, (guid, digest)))
         else:
             planned.append(("skip", p.annotation_id, p.category, p.reason, p.location.file, p.location.line))
@@ -245,9 +245,9 @@ def _from_plain(data: tuple) -> FilePlan:
     cards, identities = plan.planned, plan.identities
     for entry in planned:
         if entry[0] == "card":
-            _, aid, kind, fields, tags, source_key, file, line, warnings, (guid, digest) = entry
+            _, aid, kind, form, fields, tags, source_key, file, line, warnings, (guid, digest) = entry
             identities[len(cards)] = (guid, digest, fields)
-            cards.append(card({"annotation_id": aid, "kind": kind, "fields": dict(zip(names[kind], fields)),
+            cards.append(card({"annotation_id": aid, "kind": kind, "form": form, "fields": dict(zip(names[kind], fields)),
                                "tags": tags, "source_key": source_key, "location": {"file": file, "line": line},
                                "warnings": warnings}))
         else:

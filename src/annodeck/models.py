@@ -102,6 +102,9 @@ class Annotation(_Value):
 
 
 CardKind = Literal["cloze", "qa"]
+#: how a card asks: a cloze of what the reader marked or of what annodeck chose; a question the
+#: comment asks; a word and its meaning; or a highlight as the prompt for the comment (#anki/qa)
+CardForm = Literal["marked", "chosen", "question", "meaning", "prompt"]
 
 
 class Card(_Value):
@@ -109,6 +112,7 @@ class Card(_Value):
 
     annotation_id: str
     kind: CardKind
+    form: CardForm
     #: field name → HTML, for the note type of `kind`
     fields: dict[str, str]
     tags: tuple[str, ...]

@@ -19,9 +19,9 @@ from pathlib import Path
 GUID_NAMESPACE = "annodeck"
 
 #: when templates/ last changed, in epoch seconds (never in the future)
-TEMPLATES_CHANGED_AT = 1795466193
+TEMPLATES_CHANGED_AT = 1795995952
 #: sha256 of the files in templates/ when TEMPLATES_CHANGED_AT was set
-TEMPLATES_DIGEST = "77f86595652094049428bfdd39d1cfca7efc1081e4dce9ae958e9d8dcfa23a86"
+TEMPLATES_DIGEST = "0eff11ba128d16dfad5c3faac4c8ce5dee0eb51f1b9b010f3a2d056f007f6dff"
 
 TEMPLATE_FILES = ("cloze-front.html", "cloze-back.html", "qa-front.html", "qa-back.html", "style.css")
 

@@ -11,6 +11,8 @@ from .models import Card, Problem, Severity, Skip
 
 #: skips that mean something is wrong with the notes (a page note without a question is not)
 TROUBLE = frozenset({"unreadable block", "duplicate id"})
+#: skips a reader can turn into a card by marking a term or asking a question (`check` hints)
+STEERABLE = frozenset({"nothing to ask"})
 
 
 @dataclass
@@ -37,8 +39,12 @@ class BuildReport:
         """Hints about cloze cards worth a second look (never a reason to fail)."""
         from .planner.advice import cloze_advice
 
-        return [Problem(location=c.location, what=w, severity=Severity.WARNING)
-                for c in self.cards if c.kind == "cloze" for w in cloze_advice(c.fields["Text"])]
+        hints = [Problem(location=c.location, what=w, severity=Severity.WARNING)
+                 for c in self.cards if c.kind == "cloze" for w in cloze_advice(c.fields["Text"])]
+        # a highlight with nothing worth asking becomes a card once the reader marks its key term
+        hints += [Problem(location=s.location, what=f"no card for ^{s.annotation_id}: {s.reason}",
+                          severity=Severity.WARNING) for s in self.skips if s.category in STEERABLE]
+        return sorted(hints, key=lambda p: (p.location.file, p.location.line))
 
     def skip_counts(self) -> Counter:
         return Counter(skip.category for skip in self.skips)

@@ -1,4 +1,8 @@
-"""Finding the question a comment asks: `Q:`/`A:` lines, or else a line that ends in `?`."""
+"""Finding the question a comment asks: `Q:`/`A:` lines, or a comment that is just one question.
+
+A question somewhere inside a longer comment (a reader thinking aloud, "…make us great again?")
+is part of the comment, not a card: the highlight stays a cloze, with the comment on its back.
+"""
 
 from __future__ import annotations
 
@@ -51,12 +55,22 @@ def _from_q_and_a(lines: list[str]) -> Question | None:
     return Question(text, "\n".join(answer).strip(), "\n".join(rest).strip())
 
 
+#: a question longer than this is a paragraph that happens to end in a question mark
+MAX_QUESTION = 300
+
+
 def _from_question_mark(lines: list[str]) -> Question | None:
-    in_code = False
-    for i, line in enumerate(lines):
-        if _FENCE.match(line):
-            in_code = not in_code
-        elif not in_code and line.rstrip().endswith(("?", "？")) and len(line.strip()) > 1:
-            rest = "\n".join(lines[:i] + lines[i + 1 :]).strip()
-            return Question(line.strip(), "", rest)
-    return None
+    """The comment, when all of it is one question: one line (or a few, with no blank line or
+    code between them) whose text ends in a question mark and asks nothing else before it."""
+    text = "\n".join(lines).strip()
+    if not text.endswith(("?", "？")) or len(text) > MAX_QUESTION or len(text) < 2:
+        return None
+    if any(_FENCE.match(line) for line in lines) or "\n\n" in text:
+        return None
+    # a question is one sentence: no sentence ends before its question mark
+    if _SENTENCE_END.search(text[:-1]):
+        return None
+    return Question(" ".join(line.strip() for line in text.split("\n")), "", "")
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)(?!$)")

@@ -72,6 +72,17 @@ class Lexicon:
         self._drug_phrases = _listed([n for n in drugs if not _ONE_WORD.fullmatch(n)], re.IGNORECASE)
         self._genes = re.compile(whole_words([*_GENE_SHAPES, *(literal(n) for n in genes if _ONE_WORD.fullmatch(n))]))
         self._gene_phrases = _listed([n for n in genes if not _ONE_WORD.fullmatch(n)], 0)
+        # (repairs ask this of the few tokens they would change, and the same ones recur)
+        self.is_name = lru_cache(maxsize=4096)(self._is_name)
+
+    def _is_name(self, token: str) -> bool:
+        """Whether a token is, all of it, a drug, gene or trial name this lexicon knows: text
+        repair never splits or changes one."""
+        whole = len(token)
+        for spans in (self.drug_spans, self.gene_spans, self.trial_spans):
+            if any(found.start == 0 and found.end == whole for found in spans(token)):
+                return True
+        return False
 
     def trial_spans(self, text: str) -> list[Found]:
         return [Found(m.start, m.end) for m in self.trials.find(text)]
